@@ -1,0 +1,73 @@
+"""The torture-prevention oversight dashboard: builds the Dash app and exposes `server` for WSGI.
+
+`python app.py` runs it on the embedded SQLite default; in production run
+`gunicorn -w 4 -b 0.0.0.0:8050 app:server`.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import dash
+import flask
+from dash import Dash, Input, html
+
+from components.i18n import LANG_COOKIE, is_language, resolve_language
+from components.web import register_routes
+from data_access.cache import init_cache
+from data_access.engine import ensure_database, get_engine
+from data_access.settings import load_settings
+
+logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+settings = load_settings()
+
+# The UPR briefing is read by international partners first: English unless a language was chosen.
+PAGE_DEFAULT_LANGUAGE = {"/upr": "en"}
+
+
+class LocalisedDash(Dash):
+    """Dash whose index page carries `<html lang>` for the requested language."""
+
+    def interpolate_index(self, **kwargs: object) -> str:
+        page = super().interpolate_index(**kwargs)
+        request = flask.request
+        lang = resolve_language(request.args.get("lang"), PAGE_DEFAULT_LANGUAGE.get(request.path.rstrip("/") or "/"))
+        return page.replace("<html>", f'<html lang="{lang}">', 1)
+
+
+def create_app() -> Dash:
+    """Build the app: database ready, cache attached, pages registered, routes added."""
+    ensure_database(get_engine(settings))
+    app = LocalisedDash(
+        __name__,
+        use_pages=True,
+        serve_locally=True,
+        title="Torture Prevention Dashboard",
+        update_title=None,
+        suppress_callback_exceptions=True,
+        compress=True,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
+    )
+    app.layout = html.Div(dash.page_container, className="app-root")
+    init_cache(app.server, settings)
+    register_routes(app.server)
+
+    @app.server.after_request
+    def remember_language(response: flask.Response) -> flask.Response:
+        lang = flask.request.args.get("lang")
+        if is_language(lang) and flask.request.cookies.get(LANG_COOKIE) != lang:
+            response.set_cookie(LANG_COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax")
+        return response
+
+    app.clientside_callback(
+        "function(meta) { if (meta) { document.documentElement.lang = meta.lang; document.title = meta.title; } }",
+        Input("shell-meta", "data"),
+    )
+    return app
+
+
+app = create_app()
+server = app.server
+
+if __name__ == "__main__":
+    app.run(host="127.0.0.1", port=8050, debug=settings.debug)

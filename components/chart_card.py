@@ -1,0 +1,125 @@
+"""The one chart card every chart of every page uses.
+
+Title; the figure in <figure> with a one-sentence finding in <figcaption>;
+the same numbers as a real table; CSV and XLSX downloads of exactly those
+numbers; the source; the data notes.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+from dash import dcc, html
+
+from .datasets import CardData, download_href
+from .formatting import format_value
+from .i18n import translator
+
+GRAPH_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"],
+    "toImageButtonOptions": {"format": "png", "scale": 2},
+}
+
+
+def data_table(data: CardData, lang: str, table_id: str | None = None) -> html.Table:
+    """The card's numbers as an HTML table with a caption and header cells."""
+    header = html.Thead(html.Tr([html.Th(c.header, scope="col") for c in data.columns]))
+    rows = []
+    for record in data.frame.to_dict("records"):
+        cells = []
+        for index, column in enumerate(data.columns):
+            value = record.get(column.key)
+            text = str(value if value is not None else "") if column.unit == "text" else format_value(value, column.unit, lang)
+            numeric = column.unit != "text"
+            if index == 0:
+                cells.append(html.Th(text, scope="row"))
+            else:
+                cells.append(html.Td(text, className="num" if numeric else None))
+        rows.append(html.Tr(cells))
+    return html.Table(
+        [html.Caption(data.caption), header, html.Tbody(rows)],
+        className="table table-sm data-table",
+        id=table_id,
+    )
+
+
+def source_line(data: CardData, lang: str) -> html.P | None:
+    """'Source: …' for a card, or None when it has none."""
+    if not data.sources:
+        return None
+    _ = translator(lang)
+    return html.P([html.Span(_("Source") + ": ", className="fw-semibold"), "; ".join(data.sources)], className="card-source")
+
+
+def notes_list(notes: list[str], lang: str) -> html.Div | None:
+    """The data notes of a card, each marked as such."""
+    if not notes:
+        return None
+    _ = translator(lang)
+    return html.Div(
+        [html.P(_("Data notes"), className="fw-semibold mb-1"), html.Ul([html.Li(note) for note in dict.fromkeys(notes)])],
+        className="card-notes",
+    )
+
+
+def chart_card(
+    card_id: str,
+    title: str,
+    summary: str,
+    data: CardData,
+    lang: str,
+    figure: go.Figure | None = None,
+    download: tuple[str, dict] | None = None,
+    graph_config: dict | None = None,
+    extra: list | None = None,
+) -> html.Section:
+    """A card: title, figure with its finding, table, downloads, source, notes.
+
+    `card_id` prefixes every id inside (use the page's name first);
+    `download` is (dataset name, parameters) of the registered dataset that
+    produced `data`.
+    """
+    _ = translator(lang)
+    body: list = [html.H2(title, id=f"{card_id}-title", className="h5 card-title")]
+    if figure is not None:
+        body.append(
+            html.Figure(
+                [
+                    dcc.Graph(
+                        id=f"{card_id}-graph",
+                        figure=figure,
+                        config={**GRAPH_CONFIG, **(graph_config or {})},
+                        className="chart",
+                    ),
+                    html.Figcaption(summary, className="chart-summary"),
+                ],
+                className="mb-2",
+            )
+        )
+        body.append(
+            html.Details(
+                [html.Summary(_("Show the numbers as a table")), html.Div(data_table(data, lang), className="table-responsive")],
+                className="chart-table",
+            )
+        )
+    else:
+        body.append(html.P(summary, className="chart-summary"))
+        body.append(html.Div(data_table(data, lang, f"{card_id}-table"), className="table-responsive"))
+    if extra:
+        body.extend(extra)
+    if download is not None:
+        name, params = download
+        body.append(
+            html.P(
+                [
+                    _("Download these numbers") + ": ",
+                    html.A("CSV", href=download_href(name, "csv", lang, params), download="", className="me-2"),
+                    html.A("XLSX", href=download_href(name, "xlsx", lang, params), download=""),
+                ],
+                className="card-downloads d-print-none",
+            )
+        )
+    body.extend(part for part in (source_line(data, lang), notes_list(data.notes, lang)) if part is not None)
+    return html.Section(html.Div(body, className="card-body"), className="card chart-card mb-4", id=card_id,
+                        **{"aria-labelledby": f"{card_id}-title"})

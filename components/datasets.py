@@ -1,0 +1,122 @@
+"""Card data and the download registry: the numbers a card shows, and the same numbers as a file.
+
+A page registers each dataset it shows under a name. The chart card renders the
+table from that dataset and links to `/download/<name>.<csv|xlsx>?...`, which
+calls the same function with the same parameters: what is downloaded is
+exactly what is shown.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+import pandas as pd
+
+
+@dataclass
+class Column:
+    """One column of a card's table: its key in the frame, header text and unit for formatting."""
+
+    key: str
+    header: str
+    unit: str = "text"  # text, or an indicator unit (count units, per_1000, percent, share, years)
+
+
+@dataclass
+class CardData:
+    """The numbers behind a chart: a frame and how to show its columns."""
+
+    frame: pd.DataFrame
+    columns: list[Column]
+    caption: str = ""
+    sources: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def download_frame(self) -> pd.DataFrame:
+        """The table as downloaded: the shown columns, their headers, the raw (unformatted) values."""
+        frame = self.frame[[c.key for c in self.columns]].copy()
+        frame.columns = [c.header for c in self.columns]
+        return frame
+
+
+DatasetFunction = Callable[..., CardData]
+_registry: dict[str, DatasetFunction] = {}
+
+
+def register_dataset(name: str) -> Callable[[DatasetFunction], DatasetFunction]:
+    """Register a function `(lang, **params) -> CardData` as a downloadable dataset."""
+
+    def decorate(function: DatasetFunction) -> DatasetFunction:
+        _registry[name] = function
+        return function
+
+    return decorate
+
+
+def dataset(name: str) -> DatasetFunction | None:
+    """The dataset function registered under `name`, or None."""
+    return _registry.get(name)
+
+
+def dataset_names() -> list[str]:
+    """Every registered dataset name."""
+    return sorted(_registry)
+
+
+def download_href(name: str, fmt: str, lang: str, params: dict | None = None) -> str:
+    """The link that downloads dataset `name` in `fmt` ('csv' or 'xlsx')."""
+    query = {"lang": lang, **{k: v for k, v in (params or {}).items() if v is not None}}
+    return f"/download/{name}.{fmt}?{urlencode(query)}"
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    """CSV in UTF-8 with a byte-order mark, so spreadsheet programs read Cyrillic correctly."""
+    return frame.to_csv(index=False).encode("utf-8-sig")
+
+
+def to_xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
+    """An XLSX workbook with one sheet."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        frame.to_excel(writer, index=False, sheet_name=sheet[:31])
+    return buffer.getvalue()
+
+
+def _describe_ref(ref: str, lang: str) -> str:
+    from .i18n import gettext
+
+    ref = (ref or "").strip()
+    for kind in ("Table", "Figure"):
+        if ref.startswith(kind + " "):
+            return gettext(lang, kind + " {n}").format(n=ref[len(kind) + 1 :])
+    if ref.lower() in {"", "text"}:
+        return gettext(lang, "text")
+    return gettext(lang, ref)
+
+
+def sources_from(frame: pd.DataFrame, lang: str) -> list[str]:
+    """'Report, Table 2, lines 1191–1210' for each source of the observations in `frame`."""
+    from .i18n import gettext
+
+    if frame.empty or "source_ref" not in frame:
+        return []
+    out = []
+    for ref, group in frame.groupby(frame["source_ref"].fillna("text"), sort=False):
+        lines = sorted({int(line) for line in group["source_line"].dropna()})
+        where = ""
+        if len(lines) == 1:
+            where = ", " + gettext(lang, "line {n}").format(n=lines[0])
+        elif lines:
+            where = ", " + gettext(lang, "lines {a}–{b}").format(a=lines[0], b=lines[-1])
+        out.append(gettext(lang, "Special report 2026") + ", " + _describe_ref(str(ref), lang) + where)
+    return out
+
+
+def notes_from(frame: pd.DataFrame) -> list[str]:
+    """The distinct data-note texts attached to the observations in `frame`."""
+    if frame.empty or "note_text" not in frame:
+        return []
+    return [str(text) for text in dict.fromkeys(frame["note_text"].dropna())]

@@ -1,0 +1,71 @@
+"""The one number and date formatter, for the active language (Babel's CLDR data)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from babel.dates import format_date as babel_format_date
+from babel.numbers import format_decimal
+from babel.numbers import format_percent as babel_format_percent
+
+from .i18n import gettext
+
+NOT_PUBLISHED = "not published"
+
+
+def isis_missing(value: object) -> bool:
+    """Whether a value is absent (None, NaN or pandas NA)."""
+    if value is None:
+        return True
+    try:
+        return bool(math.isnan(value))  # type: ignore[arg-type]
+    except TypeError:
+        return str(value) in {"<NA>", "nan"}
+
+
+def format_number(value: object, lang: str, decimals: int = 0) -> str:
+    """A number with the language's grouping and decimal sign; 'not published' if missing."""
+    if is_missing(value):
+        return gettext(lang, NOT_PUBLISHED)
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(float(value), format=pattern, locale=lang)  # type: ignore[arg-type]
+
+
+def format_percent(share: object, lang: str, decimals: int = 1) -> str:
+    """A share (0.525) as a percentage (52.5 %) in the language's style."""
+    if is_missing(share):
+        return gettext(lang, NOT_PUBLISHED)
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
+    return babel_format_percent(float(share), format=pattern, locale=lang)  # type: ignore[arg-type]
+
+
+def format_value(value: object, unit: str, lang: str) -> str:
+    """A value in its unit's style: rates with one decimal, percentages as such, counts whole."""
+    if unit == "per_1000":
+        return format_number(value, lang, 1)
+    if unit == "percent":
+        return format_percent(None if is_missing(value) else float(value) / 100, lang)  # type: ignore[arg-type]
+    if unit == "share":
+        return format_percent(value, lang)
+    if unit == "years":
+        return format_number(value, lang, 1)
+    if not is_missing(value) and not float(value).is_integer():  # type: ignore[arg-type]
+        return format_number(value, lang, 1)
+    return format_number(value, lang)
+
+
+def format_date(value: dt.date | str, lang: str, precision: str = "day") -> str:
+    """A date in the language's long style; `precision` 'month' or 'year' drops the rest."""
+    if isinstance(value, str):
+        value = dt.date.fromisoformat(value if len(value) > 7 else f"{value}-01")
+    if precision == "year":
+        return str(value.year)
+    if precision == "month":
+        return babel_format_date(value, format="LLLL y", locale=lang)
+    return babel_format_date(value, format="long", locale=lang)
+
+
+def format_period(period: str) -> str:
+    """A year or a span of years ('2021-2022' with an en dash)."""
+    return period.replace("-", "\u2013")

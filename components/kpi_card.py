@@ -1,0 +1,68 @@
+"""The one KPI card: a value, its unit, the change on the year before in words, a sentence, the source."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from .formatting import format_number, format_percent, format_value, is_missing
+from .i18n import translator
+
+
+def change_in_words(current: float | None, previous: float | None, previous_period: str | None, lang: str) -> str:
+    """'Up 12 (5.1 %) on 2024' / 'Down …' / 'Unchanged …' / 'No earlier figure'."""
+    _ = translator(lang)
+    if is_missing(current) or is_missing(previous) or is_missing(previous_period):
+        return _("No earlier figure in the report")
+    difference = current - previous
+    if difference == 0:
+        return _("Unchanged on {period}").format(period=previous_period)
+    share = format_percent(abs(difference) / previous, lang) if previous else ""
+    amount = format_number(abs(difference), lang, 0 if float(difference).is_integer() else 1)
+    template = _("Up {amount} ({share}) on {period}") if difference > 0 else _("Down {amount} ({share}) on {period}")
+    return template.format(amount=amount, share=share, period=previous_period)
+
+
+def kpi_card(
+    card_id: str,
+    title: str,
+    value: float | None,
+    unit: str,
+    unit_label: str,
+    period: str,
+    lang: str,
+    sentence: str,
+    source: str,
+    previous: float | None = None,
+    previous_period: str | None = None,
+    href: str | None = None,
+    link_text: str | None = None,
+    note: str | None = None,
+) -> html.Section:
+    """One headline figure with its change on the previous period, where it comes from, and any data note."""
+    _ = translator(lang)
+    previous = None if is_missing(previous) else previous
+    change = change_in_words(value, previous, previous_period, lang)
+    direction = "flat"
+    if not is_missing(value) and previous is not None:
+        direction = "up" if value > previous else "down" if value < previous else "flat"
+    children = [
+        html.H2(title, className="h6 kpi-title", id=f"{card_id}-title"),
+        html.P(
+            [html.Span(format_value(value, unit, lang), className="kpi-value"), " ", html.Span(unit_label, className="kpi-unit")],
+            className="mb-1",
+        ),
+        html.P(f"{period}", className="kpi-period mb-1"),
+        html.P(change, className=f"kpi-change kpi-{direction} mb-2"),
+        html.P(sentence, className="kpi-sentence"),
+        html.P([html.Span(_("Source") + ": ", className="fw-semibold"), source], className="card-source"),
+    ]
+    if note:
+        children.append(html.P([html.Span(_("Data note") + ": ", className="fw-semibold"), note], className="card-notes"))
+    if href:
+        children.append(dcc.Link(link_text or _("Read more"), href=href, className="kpi-link"))
+    return html.Section(
+        html.Div(children, className="card-body"),
+        className="card kpi-card h-100",
+        id=card_id,
+        **{"aria-labelledby": f"{card_id}-title"},
+    )

@@ -1,0 +1,50 @@
+"""What every query shares: running SQL into a DataFrame, and the language columns."""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import Select, select
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from .. import schema
+from ..cache import set_release_token_source
+from ..engine import get_engine
+from ..settings import LANGUAGES
+
+
+class DataUnavailable(RuntimeError):
+    """The database cannot be reached; pages show a notice, the API answers 503."""
+
+
+def lang_or_default(lang: str | None) -> str:
+    """A supported language code; anything else becomes Kazakh, the state language."""
+    return lang if lang in LANGUAGES else "kk"
+
+
+def read_frame(statement: Select, columns: list[str] | None = None) -> pd.DataFrame:
+    """Run a SELECT and return its rows as a DataFrame; map connection failures to DataUnavailable."""
+    try:
+        with get_engine().connect() as connection:
+            result = connection.execute(statement)
+            frame = pd.DataFrame(result.fetchall(), columns=columns or list(result.keys()))
+    except (OperationalError, DBAPIError) as error:
+        raise DataUnavailable(str(error.orig) if getattr(error, "orig", None) else str(error)) from error
+    return frame
+
+
+def read_scalar(statement: Select):  # noqa: ANN201 - whatever the column holds
+    """Run a SELECT of one value."""
+    try:
+        with get_engine().connect() as connection:
+            return connection.execute(statement).scalar()
+    except (OperationalError, DBAPIError) as error:
+        raise DataUnavailable(str(error)) from error
+
+
+def current_release_checksum() -> str:
+    """The checksum of the current release (empty string if none)."""
+    release = schema.release
+    return read_scalar(select(release.c.checksum).where(release.c.is_current)) or ""
+
+
+set_release_token_source(current_release_checksum)

@@ -1,0 +1,88 @@
+"""Overview: the latest year's headline figures, each with the change on the year before."""
+
+from __future__ import annotations
+
+import dash
+import pandas as pd
+from dash import html
+
+from components.datasets import sources_from
+from components.formatting import format_percent, format_value
+from components.i18n import N_, resolve_language, translator
+from components.kpi_card import kpi_card
+from components.notices import data_unavailable, empty_state
+from components.shell import page_href, page_shell
+from components.units import unit_label
+from data_access.queries.base import DataUnavailable
+from data_access.queries.overview import headline_figures
+
+dash.register_page(__name__, path="/", name=N_("Overview"), nav_order=0, title="Overview")
+
+# key -> (title, sentence with {value} and {period}, page that explains it)
+KPI_TEXT = {
+    "complaints": (N_("Complaints about torture"), N_("The Ombudsman received {value} complaints about torture in {period}."), "/cases"),
+    "registered": (N_("Registered torture offences"), N_("{value} torture offences were registered in {period}."), "/cases"),
+    "npm_visits": (N_("NPM visits"), N_("NPM groups made {value} visits to closed institutions in {period}."), "/visits"),
+    "covered": (N_("Mandated facilities covered"), N_("{value} facilities of the NPM's mandate were covered by visits in {period}."), "/visits"),
+    "recs_issued": (N_("NPM recommendations sent"), N_("The NPM sent {value} recommendations to state bodies in {period}."), "/recommendations"),
+    "recs_fulfilled": (N_("NPM recommendations fulfilled"), N_("{value} NPM recommendations were fulfilled in {period}: {share} of those sent."), "/recommendations"),
+    "convicted": (N_("Persons convicted"), N_("{value} persons were convicted of torture in {period}."), "/cases"),
+    "compensation": (N_("Compensation paid to victims"), N_("Victims of torture were paid {value} tenge from the victims' fund in {period}."), "/cases"),
+}
+PAGE_LINK_TEXT = {
+    "/cases": N_("What happens to complaints"),
+    "/visits": N_("Visits against the mandate"),
+    "/recommendations": N_("Recommendation fulfilment"),
+}
+
+
+def kpi_cards(figures: pd.DataFrame, lang: str) -> list[html.Div]:
+    """One KPI card per headline figure, in the order of the overview."""
+    _ = translator(lang)
+    cards = []
+    for row in figures.to_dict("records"):
+        title, sentence, href = KPI_TEXT[row["key"]]
+        share = row.get("fulfilled_share")
+        text = _(sentence).format(
+            value=format_value(row["value"], row["unit"], lang),
+            period=row["period"],
+            share=format_percent(share, lang) if share is not None and not pd.isna(share) else "",
+        )
+        cards.append(
+            html.Div(
+                kpi_card(
+                    card_id=f"overview-{row['key']}",
+                    title=_(title),
+                    value=row["value"],
+                    unit=row["unit"],
+                    unit_label=unit_label(row["unit"], lang),
+                    period=row["period"],
+                    lang=lang,
+                    sentence=text,
+                    source="; ".join(sources_from(pd.DataFrame([row]), lang)),
+                    previous=row["previous_value"],
+                    previous_period=row["previous_period"],
+                    href=page_href(href, lang),
+                    link_text=_(PAGE_LINK_TEXT[href]),
+                    note=None if pd.isna(row.get("note_text")) else row.get("note_text"),
+                ),
+                className="col-12 col-sm-6 col-lg-3 mb-3",
+            )
+        )
+    return cards
+
+
+def layout(lang: str | None = None, **query: str) -> html.Div:
+    """The overview page in the requested language."""
+    lang = resolve_language(lang)
+    _ = translator(lang)
+    intro = html.P(
+        _("Figures from the Ombudsman's 2026 special report on counteracting torture: complaints, investigations, visits to closed institutions and recommendations to state bodies. Each card shows the latest year with the change on the year before and links to the page that explains it."),
+        className="lead-text",
+    )
+    try:
+        figures = headline_figures(lang)
+    except DataUnavailable:
+        return page_shell("/", lang, _("Overview"), [intro, data_unavailable(lang)], query)
+    body = html.Div(kpi_cards(figures, lang), className="row") if len(figures) else empty_state(_("No figures have been published yet."))
+    return page_shell("/", lang, _("Overview"), [intro, html.H2(_("Headline figures"), className="visually-hidden"), body], query)
