@@ -14,7 +14,7 @@ from .i18n import gettext
 NOT_PUBLISHED = "not published"
 
 
-def isis_missing(value: object) -> bool:
+def is_missing(value: object) -> bool:
     """Whether a value is absent (None, NaN or pandas NA)."""
     if value is None:
         return True
