@@ -89,11 +89,13 @@ def _describe_ref(ref: str, lang: str) -> str:
     from .i18n import gettext
 
     ref = (ref or "").strip()
-    for kind in ("Table", "Figure"):
-        if ref.startswith(kind + " "):
-            return gettext(lang, kind + " {n}").format(n=ref[len(kind) + 1 :])
+    if ref.startswith("Table "):
+        return gettext(lang, "Table {n}").format(n=ref.removeprefix("Table "))
+    if ref.startswith("Figure "):
+        return gettext(lang, "Figure {n}").format(n=ref.removeprefix("Figure "))
     if ref.lower() in {"", "text"}:
         return gettext(lang, "text")
+    # Other references (a section's name) are translated when the catalogue knows them.
     return gettext(lang, ref)
 
 

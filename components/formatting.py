@@ -9,9 +9,9 @@ from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal
 from babel.numbers import format_percent as babel_format_percent
 
-from .i18n import gettext
+from .i18n import N_, gettext
 
-NOT_PUBLISHED = "not published"
+NOT_PUBLISHED = N_("not published")
 
 
 def is_missing(value: object) -> bool:

@@ -1,11 +1,14 @@
 """Add every translatable string in the code to the gettext catalogues.
 
-Strings marked `_("…")`, `gettext(lang, "…")` or `N_("…")` in `pages/<page>.py`
-go to `locales/<lang>/<page>.po`; those in `components/` and `app.py` go to
-`locales/<lang>/common.po`. Existing translations are kept; new entries get an
-empty translation (English gets the message id itself) for a translator to fill.
+Strings marked `_("…")`, `gettext(lang, "…")` or `N_("…")` go to one catalogue
+per source file: `pages/<page>.py` to `locales/<lang>/<page>.po`,
+`components/<name>.py` to `locales/<lang>/components.<name>.po`, `app.py` to
+`app.po`, so people working on different pages never edit the same file.
+Existing translations are kept; new entries get an empty translation (English
+gets the message id itself) for a translator to fill.
 
-    python scripts/update_catalogues.py
+    python scripts/update_catalogues.py                # every source file
+    python scripts/update_catalogues.py pages/cases.py # only this file's catalogue
 """
 
 from __future__ import annotations
@@ -27,15 +30,19 @@ KEYWORDS = {"_": None, "N_": None, "gettext": (2,)}
 def domain_of(path: Path) -> str:
     """Which catalogue file a source file's strings belong to."""
     relative = path.relative_to(ROOT)
-    if relative.parts[0] == "pages":
-        return path.stem
-    return "common"
+    if relative.parts[0] == "components":
+        return f"components.{path.stem}"
+    return path.stem
 
 
-def extract() -> dict[str, dict[str, list[tuple[str, int]]]]:
+def source_files() -> list[Path]:
+    """Every file whose strings are translated."""
+    return [ROOT / "app.py", *sorted((ROOT / "components").glob("*.py")), *sorted((ROOT / "pages").glob("*.py"))]
+
+
+def extract(sources: list[Path]) -> dict[str, dict[str, list[tuple[str, int]]]]:
     """message id -> where it occurs, per domain."""
     found: dict[str, dict[str, list[tuple[str, int]]]] = {}
-    sources = [ROOT / "app.py", *sorted((ROOT / "components").glob("*.py")), *sorted((ROOT / "pages").glob("*.py"))]
     for path in sources:
         domain = domain_of(path)
         for line, message, _comments, _context in extract_from_file("python", str(path), keywords=KEYWORDS):
@@ -46,9 +53,9 @@ def extract() -> dict[str, dict[str, list[tuple[str, int]]]]:
     return found
 
 
-def update() -> None:
+def update(sources: list[Path]) -> None:
     """Merge the extracted messages into every language's catalogue of each domain."""
-    for domain, messages in extract().items():
+    for domain, messages in extract(sources).items():
         for lang in LANGUAGES:
             path = LOCALES / lang / f"{domain}.po"
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -68,4 +75,4 @@ def update() -> None:
 
 
 if __name__ == "__main__":
-    update()
+    update([Path(arg).resolve() for arg in sys.argv[1:]] or source_files())
