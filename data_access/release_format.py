@@ -136,6 +136,7 @@ TABLES: tuple[TableSpec, ...] = (
             ColumnSpec("addressees", "codes", references="agencies"),
             *_langs("text", 4000),
             ColumnSpec("issued", "date"),
+            ColumnSpec("issued_precision", "enum", choices=("day", "month", "year")),
             ColumnSpec("status", "enum", choices=RECOMMENDATION_STATUSES),
             ColumnSpec("status_date", "date"),
             ColumnSpec("source_line", "int", required=False),

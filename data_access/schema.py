@@ -122,6 +122,8 @@ recommendation = Table(
     Column("issuer", String(20), nullable=False),
     *_texts("text"),
     Column("issued", Date, nullable=False),
+    # The report dates its recommendations by year only; a year-precise date is stored as YYYY-01-01.
+    Column("issued_precision", String(8), nullable=False, server_default="day"),
     Column("status", String(16), nullable=False),
     Column("status_date", Date, nullable=False),
     Column("source_line", Integer),
