@@ -37,11 +37,10 @@ def data_table(data: CardData, lang: str, table_id: str | None = None) -> html.T
             else:
                 cells.append(html.Td(text, className="num" if numeric else None))
         rows.append(html.Tr(cells))
-    return html.Table(
-        [html.Caption(data.caption), header, html.Tbody(rows)],
-        className="table table-sm data-table",
-        id=table_id,
-    )
+    table = html.Table([html.Caption(data.caption), header, html.Tbody(rows)], className="table table-sm data-table")
+    if table_id:
+        table.id = table_id
+    return table
 
 
 def source_line(data: CardData, lang: str) -> html.P | None:

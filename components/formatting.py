@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+from babel import Locale
 from babel.dates import format_date as babel_format_date
 from babel.numbers import format_decimal
 from babel.numbers import format_percent as babel_format_percent
@@ -36,7 +37,10 @@ def format_percent(share: object, lang: str, decimals: int = 1) -> str:
     """A share (0.525) as a percentage (52.5 %) in the language's style."""
     if is_missing(share):
         return gettext(lang, NOT_PUBLISHED)
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "") + "%"
+    # The language's own percent pattern ("#,##0 %" in Russian), with the decimals asked for.
+    pattern = Locale.parse(lang).percent_formats[None].pattern
+    if decimals:
+        pattern = pattern.replace("0", "0." + "0" * decimals, 1)
     return babel_format_percent(float(share), format=pattern, locale=lang)  # type: ignore[arg-type]
 
 

@@ -1,0 +1,144 @@
+"""The one chart card and the download route: the table, the summary, the source, and downloads
+that hold exactly the numbers shown."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+from dash import html
+
+from components.chart_card import chart_card
+from components.datasets import CardData, Column, dataset_names, register_dataset, sources_from
+
+
+def find(component, predicate) -> list:
+    """Every component in a Dash tree for which `predicate` holds."""
+    found = [component] if predicate(component) else []
+    children = getattr(component, "children", None)
+    if isinstance(children, (list, tuple)):
+        for child in children:
+            found += find(child, predicate)
+    elif children is not None and not isinstance(children, (str, int, float)):
+        found += find(children, predicate)
+    return found
+
+
+def text_of(component) -> str:
+    if isinstance(component, (str, int, float)):
+        return str(component)
+    children = getattr(component, "children", None)
+    if isinstance(children, (list, tuple)):
+        return "".join(text_of(c) for c in children)
+    return "" if children is None else text_of(children)
+
+
+SAMPLE = CardData(
+    frame=pd.DataFrame({"region": ["Turkistan Region", "Atyrau Region"], "rate": [21.66, 0.726], "complaints": [18, None]}),
+    columns=[Column("region", "Region"), Column("rate", "Rate", "per_1000"), Column("complaints", "Complaints", "complaints")],
+    caption="Complaints per 1,000 prisoners",
+    sources=["Special report 2026, Table 2, lines 1191–1210"],
+    notes=["The report truncates some rates."],
+)
+
+
+@register_dataset("test.sample")
+def sample_dataset(lang: str, **params: str) -> CardData:
+    if params.get("region") not in (None, "KZ-61"):
+        raise ValueError(f"unknown region {params['region']!r}")
+    return SAMPLE
+
+
+def sample_card(lang: str = "en") -> html.Section:
+    return chart_card(
+        "test-card", "Complaints per 1,000 prisoners", "Turkistan has the highest rate.", SAMPLE, lang,
+        figure=go.Figure(go.Bar(x=[1, 2], y=[3, 4])), download=("test.sample", {"region": "KZ-61"}),
+    )  # fmt: skip
+
+
+def test_card_puts_the_figure_in_a_figure_element_with_the_summary_as_caption():
+    card = sample_card()
+    figures = find(card, lambda c: isinstance(c, html.Figure))
+    assert len(figures) == 1
+    captions = find(figures[0], lambda c: isinstance(c, html.Figcaption))
+    assert text_of(captions[0]) == "Turkistan has the highest rate."
+
+
+def test_card_table_has_caption_header_cells_and_language_formatted_numbers():
+    table = find(sample_card("ru"), lambda c: isinstance(c, html.Table))[0]
+    assert text_of(find(table, lambda c: isinstance(c, html.Caption))[0]) == "Complaints per 1,000 prisoners"
+    headers = find(table, lambda c: isinstance(c, html.Th) and getattr(c, "scope", None) == "col")
+    assert [text_of(h) for h in headers] == ["Region", "Rate", "Complaints"]
+    cells = [text_of(c) for c in find(table, lambda c: isinstance(c, html.Td))]
+    assert cells == ["21,7", "18", "0,7", "не опубликовано"]
+
+
+def test_card_shows_source_and_notes_and_links_downloads_with_its_parameters():
+    card = sample_card()
+    text = text_of(card)
+    assert "Special report 2026, Table 2, lines 1191–1210" in text
+    assert "The report truncates some rates." in text
+    links = [a.href for a in find(card, lambda c: isinstance(c, html.A))]
+    assert "/download/test.sample.csv?lang=en&region=KZ-61" in links
+    assert "/download/test.sample.xlsx?lang=en&region=KZ-61" in links
+
+
+def test_sources_name_table_and_line_range_in_the_language():
+    frame = pd.DataFrame({"source_ref": ["Table 2", "Table 2"], "source_line": [1191, 1210]})
+    assert sources_from(frame, "en") == ["Special report 2026, Table 2, lines 1191–1210"]
+    assert "2-кесте" in sources_from(frame, "kk")[0]
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    import os
+
+    os.environ["INSTANCE_DIR"] = str(tmp_path_factory.mktemp("instance"))
+    os.environ.pop("DATABASE_URL", None)
+    from data_access import engine as engine_module
+
+    engine_module._engines.clear()
+    import app as dashboard
+
+    return dashboard.server.test_client()
+
+
+def test_csv_download_holds_exactly_the_numbers_of_the_table(client):
+    response = client.get("/download/test.sample.csv?lang=en&region=KZ-61")
+    assert response.status_code == 200
+    downloaded = pd.read_csv(io.BytesIO(response.data), encoding="utf-8-sig")
+    pd.testing.assert_frame_equal(downloaded, SAMPLE.download_frame(), check_dtype=False)
+
+
+def test_xlsx_download_holds_exactly_the_numbers_of_the_table(client):
+    response = client.get("/download/test.sample.xlsx?lang=en&region=KZ-61")
+    assert response.status_code == 200
+    downloaded = pd.read_excel(io.BytesIO(response.data))
+    pd.testing.assert_frame_equal(downloaded, SAMPLE.download_frame(), check_dtype=False)
+
+
+def test_download_with_bad_parameters_answers_400_with_a_message(client):
+    response = client.get("/download/test.sample.csv?region=KZ-99")
+    assert response.status_code == 400
+    assert b"unknown region 'KZ-99'" in response.data
+    assert b"Traceback" not in response.data
+
+
+def test_unknown_download_answers_404(client):
+    assert client.get("/download/nothing.csv").status_code == 404
+    assert client.get("/download/test.sample.pdf").status_code == 404
+
+
+def test_every_registered_dataset_downloads_the_table_it_shows(client):
+    from components.datasets import dataset
+
+    names = [n for n in dataset_names() if not n.startswith("test.")]
+    for name in names:
+        shown = dataset(name)("en").download_frame()
+        response = client.get(f"/download/{name}.csv?lang=en")
+        assert response.status_code == 200, name
+        downloaded = pd.read_csv(io.BytesIO(response.data), encoding="utf-8-sig")
+        assert list(downloaded.columns) == list(shown.columns), name
+        assert len(downloaded) == len(shown), name
