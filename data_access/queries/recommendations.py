@@ -1,0 +1,325 @@
+"""Recommendation fulfilment: who issued how many to which state body, how many were fulfilled,
+Table 3 (region x agency), the Ombudsman's own visits, and the tracker of the report's recommendations.
+
+Shares are computed here from the counts; a share is only given when both counts are published.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+from sqlalchemy import and_, select
+
+from .. import schema
+from ..cache import cached
+from .base import lang_or_default, read_frame
+
+ISSUING_BODIES = ("body_npm", "body_ombudsman", "body_regional_reps")
+COUNT_INDICATORS = ("recs_issued", "recs_fulfilled", "recs_in_progress")
+PRINTED_SHARE = "npm_recs_fulfilled_share_printed"
+STATUSES = ("proposed", "in_progress", "fulfilled", "not_fulfilled")
+OPEN_STATUSES = ("proposed", "in_progress")
+SHARE_COLUMNS = ("fulfilled_share", "in_progress_share", "other_share", "unknown_share")
+COUNT_COLUMNS = {"recs_issued": "issued", "recs_fulfilled": "fulfilled", "recs_in_progress": "in_progress"}
+
+LONG_COLUMNS = [
+    "id", "indicator", "period", "period_end", "region", "region_name", "region_short", "agency", "agency_name",
+    "agency_short", "category", "category_name", "value", "status", "source_line", "source_ref", "note", "note_text",
+]  # fmt: skip
+
+
+def _counts_statement(lang: str, indicators: tuple[str, ...]):  # noqa: ANN202 - a SQLAlchemy Select
+    o, r, a, c, n = schema.observation, schema.region, schema.agency, schema.category, schema.data_note
+    return (
+        select(
+            o.c.id, o.c.indicator, o.c.period, o.c.period_end, o.c.region, r.c[f"name_{lang}"], r.c[f"short_{lang}"],
+            o.c.agency, a.c[f"name_{lang}"], a.c[f"short_{lang}"], o.c.category, c.c[f"name_{lang}"], o.c.value,
+            o.c.status, o.c.source_line, o.c.source_ref, o.c.note, n.c[f"text_{lang}"],
+        )  # fmt: skip
+        .outerjoin(r, r.c.code == o.c.region)
+        .outerjoin(a, a.c.code == o.c.agency)
+        .outerjoin(c, c.c.code == o.c.category)
+        .outerjoin(n, n.c.code == o.c.note)
+        .where(o.c.indicator.in_(indicators), o.c.facility_type.is_(None))
+        # The release's own row order keeps the report's order of regions and of Table 3's columns.
+        .order_by(o.c.id)
+    )
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    frame["value"] = frame["value"].astype("Float64")
+    frame["source_line"] = frame["source_line"].astype("Int64")
+    return frame
+
+
+@cached
+def recommendation_counts(lang: str) -> pd.DataFrame:
+    """Every published or not-published count of recommendations issued / fulfilled / in progress,
+    by issuing body (NPM, Ombudsman, regional representatives), with region and agency names in `lang`.
+
+    One row per observation, in the release's order; `value` is missing when not published.
+    """
+    lang = lang_or_default(lang)
+    o = schema.observation
+    statement = _counts_statement(lang, COUNT_INDICATORS).where(o.c.category.in_(ISSUING_BODIES))
+    return _typed(read_frame(statement, LONG_COLUMNS))
+
+
+def latest_period(frame: pd.DataFrame) -> str | None:
+    """The period of `frame` that ends last (the report's year), or None if `frame` is empty."""
+    if frame.empty:
+        return None
+    return str(frame.sort_values(["period_end", "id"]).iloc[-1]["period"])
+
+
+def _share(numerator: object, denominator: object) -> float | None:
+    if pd.isna(numerator) or pd.isna(denominator) or not float(denominator):  # type: ignore[arg-type]
+        return None
+    return float(numerator) / float(denominator)  # type: ignore[arg-type]
+
+
+def _pivot(long: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """One row per `keys` with the three counts side by side and the shares computed from them.
+
+    A count the release does not give, or gives as not published, stays missing (never 0).
+    """
+    names = ("region_name", "region_short", "agency_name", "agency_short", "category_name")
+    rows = []
+    for key, group in long.groupby(keys, dropna=False, sort=False):
+        row = {k: (None if pd.isna(v) else v) for k, v in zip(keys, key, strict=True)}
+        row.update({name: group[name].dropna().iloc[0] if group[name].notna().any() else None for name in names})
+        row["order"] = int(group["id"].min())
+        row["source_lines"] = tuple(sorted({int(v) for v in group["source_line"].dropna()}))
+        row["source_refs"] = tuple(dict.fromkeys(group["source_ref"].dropna()))
+        row["notes"] = tuple(dict.fromkeys(group["note_text"].dropna()))
+        published = group.dropna(subset=["value"]).drop_duplicates("indicator").set_index("indicator")["value"]
+        counts = {column: (float(published[code]) if code in published else None) for code, column in COUNT_COLUMNS.items()}
+        row.update(counts)
+        row.update(_shares(counts["issued"], counts["fulfilled"], counts["in_progress"]))
+        rows.append(row)
+    columns = [*keys, *names, "order", "source_lines", "source_refs", "notes", *COUNT_COLUMNS.values(), *SHARE_COLUMNS]
+    wide = pd.DataFrame(rows, columns=columns)
+    for column in (*COUNT_COLUMNS.values(), *SHARE_COLUMNS):
+        wide[column] = wide[column].astype("Float64")
+    return wide.sort_values("order").reset_index(drop=True)
+
+
+def _shares(issued: float | None, fulfilled: float | None, in_progress: float | None) -> dict[str, float | None]:
+    """Fulfilled, in-progress and other shares of the issued, and the share whose status is not published."""
+    fulfilled_share = _share(fulfilled, issued)
+    in_progress_share = _share(in_progress, issued)
+    other_share = _share(issued - fulfilled - in_progress, issued) if None not in (issued, fulfilled, in_progress) else None
+    known = [s for s in (fulfilled_share, in_progress_share, other_share) if s is not None]
+    unknown_share = None if not issued else max(0.0, 1.0 - sum(known))
+    return {
+        "fulfilled_share": fulfilled_share,
+        "in_progress_share": in_progress_share,
+        "other_share": other_share,
+        "unknown_share": unknown_share,
+    }
+
+
+@cached
+def fulfilment_by_agency(lang: str, agency: str | None = None) -> pd.DataFrame:
+    """Issued, fulfilled, in progress and the fulfilment share per issuing body and agency, nationally.
+
+    One row per (body, agency) of the latest period, with a row per body for all its agencies
+    (`agency` missing) where the report gives one. `agency` keeps only that agency's rows.
+    Columns: period, category (body), category_name, agency, agency_name, agency_short, issued,
+    fulfilled, in_progress, fulfilled_share, in_progress_share, other_share, unknown_share,
+    source_lines, source_refs, notes.
+    """
+    long = recommendation_counts(lang)
+    long = long[long["region"].isna()]
+    period = latest_period(long)
+    long = long[long["period"] == period]
+    if agency is not None:
+        long = long[long["agency"] == agency]
+    wide = _pivot(long, ["period", "category", "agency"])
+    # Bodies in a fixed order (NPM, Ombudsman, representatives); within a body the total first.
+    wide["body_order"] = wide["category"].map({code: i for i, code in enumerate(ISSUING_BODIES)})
+    wide["is_total"] = wide["agency"].isna()
+    wide = wide.sort_values(["body_order", "is_total", "order"], ascending=[True, False, True])
+    return wide.drop(columns=["body_order", "is_total"]).reset_index(drop=True)
+
+
+@cached
+def printed_npm_shares(lang: str) -> pd.DataFrame:
+    """The NPM fulfilment percentages as printed in the text above Table 3 (national and three regions)."""
+    lang = lang_or_default(lang)
+    frame = _typed(read_frame(_counts_statement(lang, (PRINTED_SHARE,)), LONG_COLUMNS))
+    return frame[frame["status"] == "published"].reset_index(drop=True)
+
+
+@cached
+def region_agency_fulfilment(lang: str) -> pd.DataFrame:
+    """Table 3: NPM recommendations sent and fulfilled by region x agency, with the share computed.
+
+    One row per cell of the latest period, including the 'by regions' column (`agency` missing)
+    and the 'by ministries' row (`region` missing); cells the release lacks have missing counts.
+    `printed_share` (0-1) is the share the report prints for that cell, where it prints one.
+    Rows are in the report's order; `row_order` and `column_order` place each cell in the grid.
+    """
+    long = recommendation_counts(lang)
+    long = long[(long["category"] == "body_npm") & long["indicator"].isin(("recs_issued", "recs_fulfilled"))]
+    period = latest_period(long)
+    long = long[long["period"] == period]
+    wide = _pivot(long, ["period", "region", "agency"])
+    printed = printed_npm_shares(lang)
+    printed = printed[(printed["period"] == period) & printed["agency"].isna()]
+    by_region = {
+        (None if pd.isna(r) else r): (float(v) / 100, int(line))
+        for r, v, line in zip(printed["region"], printed["value"], printed["source_line"], strict=True)
+    }
+    # A printed share belongs to a 'by regions' cell (no agency): a region's, or the national one.
+    quoted = [by_region.get(None if pd.isna(r) else r) if pd.isna(a) else None for r, a in zip(wide["region"], wide["agency"], strict=True)]
+    wide["printed_share"] = pd.array([q[0] if q else None for q in quoted], dtype="Float64")
+    wide["printed_source_line"] = pd.array([q[1] if q else None for q in quoted], dtype="Int64")
+    regions = [r for r in dict.fromkeys(wide.sort_values("order")["region"]) if not pd.isna(r)]
+    agencies = [a for a in dict.fromkeys(wide.sort_values("order")["agency"]) if not pd.isna(a)]
+    # The totals come last, as in the report: 'by regions' column, 'by ministries' row.
+    wide["row_order"] = [len(regions) if pd.isna(r) else regions.index(r) for r in wide["region"]]
+    wide["column_order"] = [len(agencies) if pd.isna(a) else agencies.index(a) for a in wide["agency"]]
+    return wide.sort_values(["row_order", "column_order"]).reset_index(drop=True)
+
+
+@cached
+def ombudsman_visits(lang: str, agency: str | None = None) -> pd.DataFrame:
+    """The Ombudsman's own visits one by one, in order: month, institution, region, agency, recommendations.
+
+    `recommendations_issued` is missing where the report gives no number for a visit.
+    """
+    lang = lang_or_default(lang)
+    v, r, a = schema.ombudsman_visit, schema.region, schema.agency
+    statement = (
+        select(
+            v.c.code, v.c.visit_month, v.c.region, r.c[f"name_{lang}"].label("region_name"),
+            v.c[f"institution_{lang}"].label("institution"), v.c.agency, a.c[f"short_{lang}"].label("agency_short"),
+            a.c[f"name_{lang}"].label("agency_name"), v.c.facility_type, v.c.recommendations_issued, v.c.source_line,
+        )  # fmt: skip
+        .outerjoin(r, r.c.code == v.c.region)
+        .outerjoin(a, a.c.code == v.c.agency)
+        .order_by(v.c.visit_month, v.c.code)
+    )
+    if agency is not None:
+        statement = statement.where(v.c.agency == agency)
+    frame = read_frame(statement)
+    frame["recommendations_issued"] = frame["recommendations_issued"].astype("Float64")
+    frame["source_line"] = frame["source_line"].astype("Int64")
+    return frame
+
+
+@cached
+def ombudsman_totals(lang: str) -> dict:
+    """The Ombudsman's visits and recommendations in total: the per-visit sum against the report's totals.
+
+    Keys: visits, visits_with_count, per_visit_sum, issued, fulfilled, in_progress, fulfilled_share,
+    in_progress_share, sums_agree (per-visit sum equals the reported total), source_lines, notes.
+    """
+    visits = ombudsman_visits(lang)
+    counts = recommendation_counts(lang)
+    own = counts[(counts["category"] == "body_ombudsman") & counts["region"].isna()]
+    own = own[own["period"] == latest_period(own)] if not own.empty else own
+    totals = {name: own.loc[own["indicator"] == code, "value"].sum(min_count=1) for code, name in COUNT_COLUMNS.items()}
+    totals = {k: None if pd.isna(v) else float(v) for k, v in totals.items()}
+    per_visit = visits["recommendations_issued"].sum(min_count=1)
+    per_visit_sum = None if pd.isna(per_visit) else float(per_visit)
+    return {
+        "visits": len(visits),
+        "visits_abroad": int(visits["region"].isna().sum()),
+        "visits_with_count": int(visits["recommendations_issued"].notna().sum()),
+        "per_visit_sum": per_visit_sum,
+        **totals,
+        "fulfilled_share": _share(totals["fulfilled"], totals["issued"]),
+        "in_progress_share": _share(totals["in_progress"], totals["issued"]),
+        "sums_agree": per_visit_sum is not None and totals["issued"] is not None and per_visit_sum == totals["issued"],
+        "source_lines": sorted({int(x) for x in [*visits["source_line"].dropna(), *own["source_line"].dropna()]}),
+        "notes": list(dict.fromkeys(own["note_text"].dropna())),
+    }
+
+
+def date_precision(value: dt.date | None) -> str:
+    """'year' for a date stored as 1 January (the release's convention for a year-only date), else 'day'."""
+    if value is None or pd.isna(value):
+        return "day"
+    return "year" if (value.month, value.day) == (1, 1) else "day"
+
+
+@cached
+def recommendation_tracker(lang: str, agency: str | None = None, status: str | None = None) -> pd.DataFrame:
+    """The report's recommendations, one row each: text in `lang`, addressees, issued, status, status date, source.
+
+    `addressees` is a tuple of agency codes, `addressee_names` / `addressee_shorts` their names in `lang`;
+    `issued_precision` / `status_date_precision` say whether a date is only known to the year.
+    `agency` keeps recommendations addressed to it; `status` keeps those with that current status.
+    """
+    lang = lang_or_default(lang)
+    rec, ra, a = schema.recommendation, schema.recommendation_addressee, schema.agency
+    frame = read_frame(
+        select(
+            rec.c.code, rec.c.issuer, rec.c[f"text_{lang}"].label("text"), rec.c.issued, rec.c.status,
+            rec.c.status_date, rec.c.source_line, rec.c.source_ref,
+        ).order_by(rec.c.source_line, rec.c.code)  # fmt: skip
+    )
+    addressees = read_frame(
+        select(ra.c.recommendation, ra.c.agency, a.c[f"short_{lang}"].label("short"), a.c[f"name_{lang}"].label("name"))
+        .join(a, a.c.code == ra.c.agency)
+        .order_by(ra.c.recommendation, ra.c.agency)
+    )
+    grouped = {code: group for code, group in addressees.groupby("recommendation", sort=False)}
+    empty = addressees.head(0)
+    frame["addressees"] = [tuple(grouped.get(c, empty)["agency"]) for c in frame["code"]]
+    frame["addressee_shorts"] = [tuple(grouped.get(c, empty)["short"]) for c in frame["code"]]
+    frame["addressee_names"] = [tuple(grouped.get(c, empty)["name"]) for c in frame["code"]]
+    frame["issued_precision"] = [date_precision(d) for d in frame["issued"]]
+    frame["status_date_precision"] = [date_precision(d) for d in frame["status_date"]]
+    frame["is_open"] = frame["status"].isin(OPEN_STATUSES)
+    frame["source_line"] = frame["source_line"].astype("Int64")
+    if agency is not None:
+        frame = frame[[agency in codes for codes in frame["addressees"]]]
+    if status is not None:
+        frame = frame[frame["status"] == status]
+    return frame.reset_index(drop=True)
+
+
+@cached
+def status_history(code: str | None = None) -> pd.DataFrame:
+    """Every status a recommendation has had, release by release (kept across imports), oldest first.
+
+    Columns: recommendation, status, status_date, status_date_precision, release_version.
+    """
+    h = schema.recommendation_status_history
+    statement = select(h.c.recommendation, h.c.status, h.c.status_date, h.c.release_version).order_by(
+        h.c.recommendation, h.c.status_date, h.c.id
+    )
+    if code is not None:
+        statement = statement.where(h.c.recommendation == code)
+    frame = read_frame(statement)
+    frame["status_date_precision"] = [date_precision(d) for d in frame["status_date"]]
+    return frame
+
+
+@cached
+def recommendation_codes() -> tuple[str, ...]:
+    """The codes of every recommendation of the current release, for validating `?rec=`."""
+    rec = schema.recommendation
+    return tuple(read_frame(select(rec.c.code).order_by(rec.c.code))["code"])
+
+
+@cached
+def page_agencies(lang: str) -> pd.DataFrame:
+    """The state bodies this page has anything about (counts, visits or addressed recommendations), by name."""
+    lang = lang_or_default(lang)
+    o, v, ra, a = schema.observation, schema.ombudsman_visit, schema.recommendation_addressee, schema.agency
+    used = (
+        select(o.c.agency.label("code"))
+        .where(o.c.indicator.in_(COUNT_INDICATORS), o.c.category.in_(ISSUING_BODIES), o.c.agency.is_not(None))
+        .union(select(v.c.agency).where(v.c.agency.is_not(None)), select(ra.c.agency))
+        .subquery()
+    )
+    return read_frame(
+        select(a.c.code, a.c[f"name_{lang}"].label("name"), a.c[f"short_{lang}"].label("short"))
+        .join(used, and_(used.c.code == a.c.code))
+        .order_by(a.c[f"name_{lang}"])
+    )

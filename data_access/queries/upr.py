@@ -1,0 +1,211 @@
+"""The UPR briefing: milestones, key indicators with their trend, the report's open recommendations.
+
+The key indicators are the overview's headline series (same selection, same
+latest-and-previous rule), so the briefing quotes exactly the numbers the
+other pages show; this module only adds the series behind each trend and the
+shares a briefing needs (mandate coverage, NPM fulfilment as printed).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import select
+
+from .. import schema
+from ..cache import cached
+from .base import lang_or_default, read_frame
+from .observations import latest_with_previous, observations
+from .overview import HEADLINE_SERIES, headline_figures
+
+# The briefing's indicators, in the order they are shown. Keys shared with the
+# overview take their series from HEADLINE_SERIES; the rest are defined here.
+KEY_INDICATORS = (
+    "complaints", "registered", "discontinued", "convicted",
+    "npm_visits", "covered", "recs_fulfilled", "compensation",
+)  # fmt: skip
+EXTRA_SERIES = {"discontinued": ("investigations_discontinued_exonerating", None)}
+SERIES = {**{key: (indicator, category) for key, indicator, category in HEADLINE_SERIES}, **EXTRA_SERIES}
+
+# The NPM's fulfilment is fulfilled / issued; the report also prints its own rounding.
+FULFILMENT_ISSUED_KEY = "recs_issued"
+FULFILMENT_PRINTED_INDICATOR = "npm_recs_fulfilled_share_printed"
+MANDATE_INDICATOR = "mandated_facilities"
+
+MILESTONE_KINDS = ("international", "law", "institution", "cat", "upr")
+# A data note about dates the timeline leaves out: no milestone row points at
+# it (the dates are not in the table), so it is linked here by its code.
+MILESTONE_NOTE_CODES = ("opcat_footnote_dates",)
+OPEN_STATUSES = ("proposed", "in_progress", "not_fulfilled")
+
+
+def _national_series(frame: pd.DataFrame, indicator: str, category: str | None) -> pd.DataFrame:
+    """One indicator with no region / agency / facility-type breakdown and the given category."""
+    rows = frame[frame["indicator"] == indicator]
+    mask = rows[["region", "agency", "facility_type"]].isna().all(axis=1)
+    mask &= rows["category"].isna() if category is None else rows["category"].eq(category)
+    return rows[mask]
+
+
+@cached
+def indicator_trends(lang: str) -> pd.DataFrame:
+    """Every observation (published or not) of each key indicator's series, with its `key`, oldest first."""
+    codes = tuple(sorted({SERIES[key][0] for key in KEY_INDICATORS}))
+    frame = observations(lang, indicator=codes)
+    parts = []
+    for key in KEY_INDICATORS:
+        indicator, category = SERIES[key]
+        series = _national_series(frame, indicator, category).sort_values(["period_end", "period_start"])
+        parts.append(series.assign(key=key))
+    return pd.concat(parts, ignore_index=True)
+
+
+@cached
+def key_indicators(lang: str) -> pd.DataFrame:
+    """One row per key indicator: latest period and value, previous comparable period and value, change.
+
+    Shared keys are the overview's `headline_figures` rows as they are. Adds
+    `earlier_periods` (how many earlier published periods the series has, to
+    tell "no earlier figure" from "none comparable"), and on the fulfilment
+    row `issued_value` (the NPM recommendations sent that period),
+    `fulfilled_share` (computed) and `printed_share` (as the report prints it).
+    """
+    headline = headline_figures(lang)
+    by_key = {row["key"]: row for row in headline.to_dict("records")} if len(headline) else {}
+    trends = indicator_trends(lang)
+    rows = []
+    for key in KEY_INDICATORS:
+        series = trends[trends["key"] == key]
+        latest = by_key.get(key) if key in by_key else latest_with_previous(series)
+        if latest is None:
+            continue
+        row = {**latest, "key": key}
+        published = series[series["status"] == "published"]
+        row["earlier_periods"] = int((published["period_end"] < row["period_start"]).sum())
+        rows.append(row)
+    result = pd.DataFrame(rows)
+    if result.empty:
+        return result
+    for column in ("fulfilled_share", "issued_value", "printed_share"):
+        if column not in result:
+            result[column] = float("nan")
+    fulfilled = result.index[result["key"] == "recs_fulfilled"]
+    issued = by_key.get(FULFILMENT_ISSUED_KEY)
+    if len(fulfilled) and issued is not None and issued["period"] == result.at[fulfilled[0], "period"]:
+        index = fulfilled[0]
+        result.at[index, "issued_value"] = float(issued["value"])
+        printed = observations(lang, indicator=FULFILMENT_PRINTED_INDICATOR, period=issued["period"])
+        printed = printed[(printed["status"] == "published") & printed["region"].isna() & printed["agency"].isna()]
+        if len(printed):
+            result.at[index, "printed_share"] = float(printed["value"].iloc[0]) / 100
+    return result
+
+
+@cached
+def mandate_coverage(lang: str) -> pd.DataFrame:
+    """Mandated facilities covered in the latest year as a share of each total of mandated facilities.
+
+    The report gives two totals for the same year (964 in the section 5 text,
+    3,761 in section 6); each gets its own row, never one chosen silently.
+    Columns: period, covered, mandated, share, category (the variant, empty
+    for section 6's figure), category_name, source_line, source_ref, note_text.
+    """
+    trends = indicator_trends(lang)
+    covered = latest_with_previous(trends[trends["key"] == "covered"])
+    if covered is None:
+        return pd.DataFrame(columns=["period", "covered", "mandated", "share", "category", "category_name",
+                                     "source_line", "source_ref", "note_text"])
+    totals = observations(lang, indicator=MANDATE_INDICATOR, period=covered["period"])
+    totals = totals[totals[["region", "agency", "facility_type"]].isna().all(axis=1) & (totals["status"] == "published")]
+    frame = totals[["period", "value", "category", "category_name", "source_line", "source_ref", "note_text"]].rename(
+        columns={"value": "mandated"}
+    )
+    frame = frame.assign(covered=float(covered["value"]))
+    frame["share"] = frame["covered"] / frame["mandated"].astype(float)
+    # Section 6's own figure (no variant category) first, then the variants.
+    frame = frame.sort_values("category", na_position="first")
+    return frame.reset_index(drop=True)
+
+
+@cached
+def milestones(lang: str, kind: str | None = None) -> pd.DataFrame:
+    """The dated milestones (all, or one `kind`), oldest first: code, date, precision, kind, title, source_line."""
+    lang = lang_or_default(lang)
+    m = schema.milestone
+    statement = select(
+        m.c.code, m.c.date, m.c.precision, m.c.kind, m.c[f"title_{lang}"].label("title"), m.c.source_line
+    ).order_by(m.c.date, m.c.code)
+    if kind is not None:
+        statement = statement.where(m.c.kind == kind)
+    frame = read_frame(statement)
+    frame["source_line"] = frame["source_line"].astype("Int64")
+    frame["source_ref"] = "text"
+    return frame
+
+
+@cached
+def milestone_kinds() -> tuple[str, ...]:
+    """The kinds of milestone present in the current release, in the order of MILESTONE_KINDS."""
+    m = schema.milestone
+    present = set(read_frame(select(m.c.kind).distinct())["kind"])
+    return tuple(kind for kind in MILESTONE_KINDS if kind in present) + tuple(sorted(present - set(MILESTONE_KINDS)))
+
+
+def _notes(lang: str, lines: set[int], codes: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Data notes that sit on one of `lines` of the report, or have one of `codes`."""
+    n = schema.data_note
+    condition = n.c.source_line.in_(sorted(lines))
+    if codes:
+        condition = condition | n.c.code.in_(codes)
+    return read_frame(
+        select(n.c.code, n.c.source_line, n.c[f"text_{lang}"].label("text")).where(condition).order_by(n.c.code)
+    )
+
+
+@cached
+def milestone_notes(lang: str) -> list[str]:
+    """The data notes that concern the timeline (on a milestone's line, or about dates it leaves out)."""
+    lang = lang_or_default(lang)
+    lines = {int(line) for line in milestones(lang)["source_line"].dropna()}
+    return list(_notes(lang, lines, MILESTONE_NOTE_CODES)["text"])
+
+
+@cached
+def report_recommendations(lang: str) -> pd.DataFrame:
+    """The report's own closing recommendations with their addressees' names joined, in code order.
+
+    Columns: code, text, status, status_date, source_line, source_ref,
+    addressees (names in `lang`, '; '-separated), addressee_codes, open
+    (status is not fulfilled), note_text (data notes on the same report line).
+    """
+    lang = lang_or_default(lang)
+    r, ra, a = schema.recommendation, schema.recommendation_addressee, schema.agency
+    recommendations = read_frame(
+        select(
+            r.c.code, r.c[f"text_{lang}"].label("text"), r.c.status, r.c.status_date, r.c.source_line, r.c.source_ref
+        )
+        .where(r.c.issuer == "report")
+        .order_by(r.c.code)
+    )
+    addressees = read_frame(
+        select(ra.c.recommendation, ra.c.agency, a.c[f"name_{lang}"].label("name"))
+        .join(a, a.c.code == ra.c.agency)
+        .join(r, r.c.code == ra.c.recommendation)
+        .where(r.c.issuer == "report")
+        .order_by(ra.c.recommendation, ra.c.agency)
+    )
+    joined = addressees.groupby("recommendation", sort=False).agg(
+        addressees=("name", "; ".join), addressee_codes=("agency", ";".join)
+    )
+    frame = recommendations.merge(joined, left_on="code", right_index=True, how="left")
+    frame["source_line"] = frame["source_line"].astype("Int64")
+    frame["open"] = frame["status"].isin(OPEN_STATUSES)
+    notes = _notes(lang, {int(line) for line in frame["source_line"].dropna()})
+    note_by_line = notes.groupby("source_line")["text"].agg(" ".join)
+    frame["note_text"] = frame["source_line"].map(lambda line: note_by_line.get(line) if pd.notna(line) else None)
+    return frame
+
+
+def open_recommendations(lang: str) -> pd.DataFrame:
+    """The report's recommendations that are not fulfilled (proposed, in progress or not fulfilled)."""
+    frame = report_recommendations(lang)
+    return frame[frame["open"]].reset_index(drop=True)
