@@ -13,6 +13,7 @@ import flask
 from dash import Dash, Input, html
 
 from components.i18n import LANG_COOKIE, is_language, resolve_language
+from components.security import register_security_headers
 from components.web import register_routes
 from data_access.cache import init_cache
 from data_access.engine import ensure_database, get_engine
@@ -51,6 +52,7 @@ def create_app() -> Dash:
     app.layout = html.Div(dash.page_container, className="app-root")
     init_cache(app.server, settings)
     register_routes(app.server)
+    register_security_headers(app, settings)
 
     @app.server.after_request
     def remember_language(response: flask.Response) -> flask.Response:
