@@ -12,6 +12,7 @@ import dash
 import flask
 from dash import Dash, Input, html
 
+from api import register_api
 from components.i18n import LANG_COOKIE, is_language, resolve_language
 from components.security import register_security_headers
 from components.web import register_routes
@@ -52,6 +53,7 @@ def create_app() -> Dash:
     app.layout = html.Div(dash.page_container, className="app-root")
     init_cache(app.server, settings)
     register_routes(app.server)
+    register_api(app.server)
     register_security_headers(app, settings)
 
     @app.server.after_request

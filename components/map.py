@@ -11,8 +11,8 @@ marker of its colour that can be seen and clicked.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
-import math
 from pathlib import Path
 
 import pandas as pd
@@ -36,7 +36,7 @@ SELECTED_OUTLINE = "#000000"
 def _ring_area_and_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
     """Signed area and centroid (lon, lat) of a closed ring, by the shoelace formula in degrees."""
     area = lon = lat = 0.0
-    for (x0, y0), (x1, y1) in zip(ring, ring[1:], strict=False):
+    for (x0, y0), (x1, y1) in itertools.pairwise(ring):
         cross = x0 * y1 - x1 * y0
         area += cross
         lon += (x0 + x1) * cross
@@ -123,7 +123,12 @@ def region_map(
         )
 
     figure.add_trace(
-        polygons(has_value, z=frame.loc[has_value, "value"].astype("float64").tolist(), coloraxis="coloraxis", name=legend_title)
+        polygons(
+            has_value,
+            z=frame.loc[has_value, "value"].astype("float64").tolist(),
+            coloraxis="coloraxis",
+            name=legend_title,
+        )
     )
     if (~has_value).any():
         # A flat grey trace of its own: a region without data never takes a colour of the scale (zero's colour).

@@ -16,7 +16,7 @@ def content_security_policy(app: Dash) -> str:
     plotly.js and Dash components set styles at run time. Images may be
     `data:`/`blob:` URIs (plotly's "download plot as PNG").
     """
-    hashes = " ".join(f"'{h}'" for h in app.csp_hashes())
+    hashes = " ".join(app.csp_hashes())  # already quoted: 'sha256-…'
     return "; ".join(
         [
             "default-src 'self'",

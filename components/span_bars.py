@@ -70,9 +70,12 @@ def span_panels(panels: list[SpanPanel], lang: str, first: int, last: int, missi
                     "color": colour,
                     "line": {"color": colour, "width": 1},
                     # Hatching marks a span as well as its width, for anyone who cannot judge widths.
-                    "pattern": {"shape": ["/" if bar.end > bar.start else "" for bar in panel.bars],
-                                "fgcolor": "#ffffff", "solidity": 0.25},
-                },  # fmt: skip
+                    "pattern": {
+                        "shape": ["/" if bar.end > bar.start else "" for bar in panel.bars],
+                        "fgcolor": "#ffffff",
+                        "solidity": 0.25,
+                    },
+                },
             ),
             row=row,
             col=1,
@@ -89,7 +92,9 @@ def span_panels(panels: list[SpanPanel], lang: str, first: int, last: int, missi
         # Headroom for the value written above the tallest bar.
         figure.update_yaxes(range=[0, top * 1.35], showticklabels=False, fixedrange=True, row=row, col=1)
     base_layout(figure, height=height)
-    figure.update_layout(separators=separators(lang), margin={"l": 8, "r": 8, "t": title_lines * TITLE_LINE_PX + 14, "b": 8})
+    figure.update_layout(
+        separators=separators(lang), margin={"l": 8, "r": 8, "t": title_lines * TITLE_LINE_PX + 14, "b": 8}
+    )
     figure.update_xaxes(
         range=[first - 0.6, last + 0.6], tickvals=list(range(first, last + 1)), ticktext=[str(y) for y in range(first, last + 1)],
         showgrid=False, fixedrange=True, showticklabels=True,

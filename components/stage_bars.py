@@ -79,13 +79,24 @@ def labelled_bars(bars: list[LabelledBar], lang: str, colour: str = PALETTE[0]) 
     for bar, start, heading, top, title, detail, centre in blocks:
         if heading:
             annotations.append(_label(y(start), "<b>" + "<br>".join(heading) + "</b>", 14, "#212529"))
-        lines = ["<b>" + line + "</b>" for line in title] + [f'<span style="color:#495057;font-size:12px">{line}</span>' for line in detail]
+        lines = ["<b>" + line + "</b>" for line in title] + [
+            f'<span style="color:#495057;font-size:12px">{line}</span>' for line in detail
+        ]
         annotations.append(_label(y(top), "<br>".join(lines), 13, "#212529"))
         if bar.value is None:
             annotations.append(
-                {"x": 0, "xref": "x", "y": y(centre), "yref": "y", "xanchor": "left", "yanchor": "middle",
-                 "text": "<i>" + "<br>".join(wrap(bar.text, DETAIL_CHARS)) + "</i>", "showarrow": False,
-                 "font": {"size": 12, "color": "#495057"}, "align": "left"}  # fmt: skip
+                {
+                    "x": 0,
+                    "xref": "x",
+                    "y": y(centre),
+                    "yref": "y",
+                    "xanchor": "left",
+                    "yanchor": "middle",
+                    "text": "<i>" + "<br>".join(wrap(bar.text, DETAIL_CHARS)) + "</i>",
+                    "showarrow": False,
+                    "font": {"size": 12, "color": "#495057"},
+                    "align": "left",
+                }
             )
     base_layout(figure, height=int(total) + 16)
     figure.update_layout(annotations=annotations, separators=separators(lang), bargap=0)

@@ -16,6 +16,7 @@ from data_access.queries.base import DataUnavailable
 
 from .datasets import dataset, to_csv_bytes, to_xlsx_bytes
 from .i18n import resolve_language
+from .upr_pdf import register_upr_pdf_route
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +69,7 @@ def register_routes(server: flask.Flask) -> None:
     """Attach the download and health routes to the Flask server."""
     server.add_url_rule("/download/<name>.<fmt>", "download", download, methods=["GET"])
     server.add_url_rule("/healthz", "healthz", healthz, methods=["GET"])
+    register_upr_pdf_route(server)
     register_error_handlers(server)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-from sqlalchemy import and_, select
+from sqlalchemy import Select, and_, select
 
 from .. import schema
 from ..cache import cached
@@ -24,19 +24,50 @@ SHARE_COLUMNS = ("fulfilled_share", "in_progress_share", "other_share", "unknown
 COUNT_COLUMNS = {"recs_issued": "issued", "recs_fulfilled": "fulfilled", "recs_in_progress": "in_progress"}
 
 LONG_COLUMNS = [
-    "id", "indicator", "period", "period_end", "region", "region_name", "region_short", "agency", "agency_name",
-    "agency_short", "category", "category_name", "value", "status", "source_line", "source_ref", "note", "note_text",
-]  # fmt: skip
+    "id",
+    "indicator",
+    "period",
+    "period_end",
+    "region",
+    "region_name",
+    "region_short",
+    "agency",
+    "agency_name",
+    "agency_short",
+    "category",
+    "category_name",
+    "value",
+    "status",
+    "source_line",
+    "source_ref",
+    "note",
+    "note_text",
+]
 
 
-def _counts_statement(lang: str, indicators: tuple[str, ...]):  # noqa: ANN202 - a SQLAlchemy Select
+def _counts_statement(lang: str, indicators: tuple[str, ...]) -> Select:
     o, r, a, c, n = schema.observation, schema.region, schema.agency, schema.category, schema.data_note
     return (
         select(
-            o.c.id, o.c.indicator, o.c.period, o.c.period_end, o.c.region, r.c[f"name_{lang}"], r.c[f"short_{lang}"],
-            o.c.agency, a.c[f"name_{lang}"], a.c[f"short_{lang}"], o.c.category, c.c[f"name_{lang}"], o.c.value,
-            o.c.status, o.c.source_line, o.c.source_ref, o.c.note, n.c[f"text_{lang}"],
-        )  # fmt: skip
+            o.c.id,
+            o.c.indicator,
+            o.c.period,
+            o.c.period_end,
+            o.c.region,
+            r.c[f"name_{lang}"],
+            r.c[f"short_{lang}"],
+            o.c.agency,
+            a.c[f"name_{lang}"],
+            a.c[f"short_{lang}"],
+            o.c.category,
+            c.c[f"name_{lang}"],
+            o.c.value,
+            o.c.status,
+            o.c.source_line,
+            o.c.source_ref,
+            o.c.note,
+            n.c[f"text_{lang}"],
+        )
         .outerjoin(r, r.c.code == o.c.region)
         .outerjoin(a, a.c.code == o.c.agency)
         .outerjoin(c, c.c.code == o.c.category)
@@ -94,7 +125,9 @@ def _pivot(long: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
         row["source_refs"] = tuple(dict.fromkeys(group["source_ref"].dropna()))
         row["notes"] = tuple(dict.fromkeys(group["note_text"].dropna()))
         published = group.dropna(subset=["value"]).drop_duplicates("indicator").set_index("indicator")["value"]
-        counts = {column: (float(published[code]) if code in published else None) for code, column in COUNT_COLUMNS.items()}
+        counts = {
+            column: (float(published[code]) if code in published else None) for code, column in COUNT_COLUMNS.items()
+        }
         row.update(counts)
         row.update(_shares(counts["issued"], counts["fulfilled"], counts["in_progress"]))
         rows.append(row)
@@ -109,7 +142,9 @@ def _shares(issued: float | None, fulfilled: float | None, in_progress: float | 
     """Fulfilled, in-progress and other shares of the issued, and the share whose status is not published."""
     fulfilled_share = _share(fulfilled, issued)
     in_progress_share = _share(in_progress, issued)
-    other_share = _share(issued - fulfilled - in_progress, issued) if None not in (issued, fulfilled, in_progress) else None
+    other_share = (
+        _share(issued - fulfilled - in_progress, issued) if None not in (issued, fulfilled, in_progress) else None
+    )
     known = [s for s in (fulfilled_share, in_progress_share, other_share) if s is not None]
     unknown_share = None if not issued else max(0.0, 1.0 - sum(known))
     return {
@@ -173,7 +208,10 @@ def region_agency_fulfilment(lang: str) -> pd.DataFrame:
         for r, v, line in zip(printed["region"], printed["value"], printed["source_line"], strict=True)
     }
     # A printed share belongs to a 'by regions' cell (no agency): a region's, or the national one.
-    quoted = [by_region.get(None if pd.isna(r) else r) if pd.isna(a) else None for r, a in zip(wide["region"], wide["agency"], strict=True)]
+    quoted = [
+        by_region.get(None if pd.isna(r) else r) if pd.isna(a) else None
+        for r, a in zip(wide["region"], wide["agency"], strict=True)
+    ]
     wide["printed_share"] = pd.array([q[0] if q else None for q in quoted], dtype="Float64")
     wide["printed_source_line"] = pd.array([q[1] if q else None for q in quoted], dtype="Int64")
     regions = [r for r in dict.fromkeys(wide.sort_values("order")["region"]) if not pd.isna(r)]
@@ -194,10 +232,18 @@ def ombudsman_visits(lang: str, agency: str | None = None) -> pd.DataFrame:
     v, r, a = schema.ombudsman_visit, schema.region, schema.agency
     statement = (
         select(
-            v.c.code, v.c.visit_month, v.c.region, r.c[f"name_{lang}"].label("region_name"),
-            v.c[f"institution_{lang}"].label("institution"), v.c.agency, a.c[f"short_{lang}"].label("agency_short"),
-            a.c[f"name_{lang}"].label("agency_name"), v.c.facility_type, v.c.recommendations_issued, v.c.source_line,
-        )  # fmt: skip
+            v.c.code,
+            v.c.visit_month,
+            v.c.region,
+            r.c[f"name_{lang}"].label("region_name"),
+            v.c[f"institution_{lang}"].label("institution"),
+            v.c.agency,
+            a.c[f"short_{lang}"].label("agency_short"),
+            a.c[f"name_{lang}"].label("agency_name"),
+            v.c.facility_type,
+            v.c.recommendations_issued,
+            v.c.source_line,
+        )
         .outerjoin(r, r.c.code == v.c.region)
         .outerjoin(a, a.c.code == v.c.agency)
         .order_by(v.c.visit_month, v.c.code)
@@ -258,9 +304,15 @@ def recommendation_tracker(lang: str, agency: str | None = None, status: str | N
     rec, ra, a = schema.recommendation, schema.recommendation_addressee, schema.agency
     frame = read_frame(
         select(
-            rec.c.code, rec.c.issuer, rec.c[f"text_{lang}"].label("text"), rec.c.issued, rec.c.status,
-            rec.c.status_date, rec.c.source_line, rec.c.source_ref,
-        ).order_by(rec.c.source_line, rec.c.code)  # fmt: skip
+            rec.c.code,
+            rec.c.issuer,
+            rec.c[f"text_{lang}"].label("text"),
+            rec.c.issued,
+            rec.c.status,
+            rec.c.status_date,
+            rec.c.source_line,
+            rec.c.source_ref,
+        ).order_by(rec.c.source_line, rec.c.code)
     )
     addressees = read_frame(
         select(ra.c.recommendation, ra.c.agency, a.c[f"short_{lang}"].label("short"), a.c[f"name_{lang}"].label("name"))
@@ -322,4 +374,16 @@ def page_agencies(lang: str) -> pd.DataFrame:
         select(a.c.code, a.c[f"name_{lang}"].label("name"), a.c[f"short_{lang}"].label("short"))
         .join(used, and_(used.c.code == a.c.code))
         .order_by(a.c[f"name_{lang}"])
+    )
+
+
+@cached
+def notes_for_lines(lang: str, first: int, last: int) -> pd.DataFrame:
+    """Data notes about report lines `first`..`last` (for tables without a note column: visits, recommendations)."""
+    lang = lang_or_default(lang)
+    n = schema.data_note
+    return read_frame(
+        select(n.c.code, n.c.source_line, n.c[f"text_{lang}"].label("text"))
+        .where(n.c.source_line.between(first, last))
+        .order_by(n.c.source_line, n.c.code)
     )

@@ -89,7 +89,9 @@ def region_rates(lang: str) -> pd.DataFrame:
         frame[column] = frame[column].astype("Float64")
     usable = frame["complaints"].notna() & frame["prisoners"].notna() & (frame["prisoners"] > 0)
     frame["rate"] = (frame["complaints"] / frame["prisoners"] * 1000).where(usable).astype("Float64")
-    frame["printed_differs"] = (round_half_up(frame["rate"].astype("float64")) - frame["rate_printed"].astype("float64")).abs() > 1e-6
+    frame["printed_differs"] = (
+        round_half_up(frame["rate"].astype("float64")) - frame["rate_printed"].astype("float64")
+    ).abs() > 1e-6
     frame["printed_differs"] = frame["printed_differs"].where(frame["rate"].notna() & frame["rate_printed"].notna())
     for metric in METRICS:
         frame[f"rank_{metric}"] = frame[metric].astype("float64").rank(ascending=False, method="min").astype("Int64")
@@ -155,7 +157,8 @@ def _figure_rows(frame: pd.DataFrame, region: str) -> list[dict]:
                 "status": str(own.iloc[0]["status"]) if len(own) else "not_published",
                 "source_line": source["source_line"],
                 "source_ref": source["source_ref"],
-                "note_text": source["note_text"],
+                # The region's own note, else the national figure's (it explains the national value shown beside).
+                "note_text": next((n for n in (*own["note_text"], *country["note_text"]) if not pd.isna(n)), None),
             }
         )
     return rows

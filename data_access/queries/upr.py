@@ -26,7 +26,7 @@ KEY_INDICATORS = (
 EXTRA_SERIES = {"discontinued": ("investigations_discontinued_exonerating", None)}
 SERIES = {**{key: (indicator, category) for key, indicator, category in HEADLINE_SERIES}, **EXTRA_SERIES}
 
-# The NPM's fulfilment is fulfilled / issued; the report also prints its own rounding.
+# The NPM's fulfilment is fulfilled / issued (the overview's share); the report also prints its own rounding.
 FULFILMENT_ISSUED_KEY = "recs_issued"
 FULFILMENT_PRINTED_INDICATOR = "npm_recs_fulfilled_share_printed"
 MANDATE_INDICATOR = "mandated_facilities"
@@ -88,16 +88,36 @@ def key_indicators(lang: str) -> pd.DataFrame:
     for column in ("fulfilled_share", "issued_value", "printed_share"):
         if column not in result:
             result[column] = float("nan")
-    fulfilled = result.index[result["key"] == "recs_fulfilled"]
-    issued = by_key.get(FULFILMENT_ISSUED_KEY)
-    if len(fulfilled) and issued is not None and issued["period"] == result.at[fulfilled[0], "period"]:
-        index = fulfilled[0]
-        result.at[index, "issued_value"] = float(issued["value"])
-        printed = observations(lang, indicator=FULFILMENT_PRINTED_INDICATOR, period=issued["period"])
-        printed = printed[(printed["status"] == "published") & printed["region"].isna() & printed["agency"].isna()]
-        if len(printed):
-            result.at[index, "printed_share"] = float(printed["value"].iloc[0]) / 100
+    fulfilment = npm_fulfilment(lang).set_index("period")
+    for index in result.index[result["key"] == "recs_fulfilled"]:
+        period = result.at[index, "period"]
+        if period in fulfilment.index:
+            result.at[index, "issued_value"] = fulfilment.at[period, "issued"]
+            result.at[index, "printed_share"] = fulfilment.at[period, "printed_share"]
     return result
+
+
+@cached
+def npm_fulfilment(lang: str) -> pd.DataFrame:
+    """NPM recommendations sent and fulfilled per period, the computed share and the share the report prints.
+
+    Columns: period, period_start, period_end, issued, fulfilled, share
+    (fulfilled / issued; missing if either is not published), printed_share
+    (as a fraction), source_line, source_ref, note_text (one row per period).
+    """
+    issued_indicator, category = SERIES[FULFILMENT_ISSUED_KEY]
+    fulfilled_indicator, _ = SERIES["recs_fulfilled"]
+    frame = observations(lang, indicator=(issued_indicator, fulfilled_indicator, FULFILMENT_PRINTED_INDICATOR))
+    issued = _national_series(frame, issued_indicator, category)
+    fulfilled = _national_series(frame, fulfilled_indicator, category)
+    printed = _national_series(frame, FULFILMENT_PRINTED_INDICATOR, None)
+    keys = ["period", "period_start", "period_end"]
+    result = issued[[*keys, "value", "source_line", "source_ref", "note_text"]].rename(columns={"value": "issued"})
+    result = result.merge(fulfilled[[*keys, "value"]].rename(columns={"value": "fulfilled"}), on=keys, how="outer")
+    result = result.merge(printed[[*keys, "value"]].rename(columns={"value": "printed_share"}), on=keys, how="left")
+    result["share"] = (result["fulfilled"] / result["issued"]).where(result["issued"] > 0)
+    result["printed_share"] = result["printed_share"] / 100
+    return result.sort_values(["period_end", "period_start"]).reset_index(drop=True)
 
 
 @cached
@@ -112,10 +132,23 @@ def mandate_coverage(lang: str) -> pd.DataFrame:
     trends = indicator_trends(lang)
     covered = latest_with_previous(trends[trends["key"] == "covered"])
     if covered is None:
-        return pd.DataFrame(columns=["period", "covered", "mandated", "share", "category", "category_name",
-                                     "source_line", "source_ref", "note_text"])
+        return pd.DataFrame(
+            columns=[
+                "period",
+                "covered",
+                "mandated",
+                "share",
+                "category",
+                "category_name",
+                "source_line",
+                "source_ref",
+                "note_text",
+            ]
+        )
     totals = observations(lang, indicator=MANDATE_INDICATOR, period=covered["period"])
-    totals = totals[totals[["region", "agency", "facility_type"]].isna().all(axis=1) & (totals["status"] == "published")]
+    totals = totals[
+        totals[["region", "agency", "facility_type"]].isna().all(axis=1) & (totals["status"] == "published")
+    ]
     frame = totals[["period", "value", "category", "category_name", "source_line", "source_ref", "note_text"]].rename(
         columns={"value": "mandated"}
     )
