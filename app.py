@@ -32,6 +32,8 @@ class LocalisedDash(Dash):
 
     def interpolate_index(self, **kwargs: object) -> str:
         page = super().interpolate_index(**kwargs)
+        # Dash wraps its scripts in a <footer>: a second contentinfo landmark beside the site footer.
+        page = page.replace("<footer>", "<div>", 1).replace("</footer>", "</div>", 1)
         request = flask.request
         lang = resolve_language(request.args.get("lang"), PAGE_DEFAULT_LANGUAGE.get(request.path.rstrip("/") or "/"))
         return page.replace("<html>", f'<html lang="{lang}">', 1)

@@ -43,6 +43,11 @@ def data_table(data: CardData, lang: str, table_id: str | None = None) -> html.T
     return table
 
 
+def scrollable_table(table: html.Table, card_id: str) -> html.Div:
+    """A table that may scroll sideways on a phone, reachable and named for keyboard users."""
+    return html.Div(table, className="table-responsive", tabIndex="0", role="region", **{"aria-labelledby": f"{card_id}-title"})
+
+
 def source_line(data: CardData, lang: str) -> html.P | None:
     """'Source: …' for a card, or None when it has none."""
     if not data.sources:
@@ -98,13 +103,13 @@ def chart_card(
         )
         body.append(
             html.Details(
-                [html.Summary(_("Show the numbers as a table")), html.Div(data_table(data, lang), className="table-responsive")],
+                [html.Summary(_("Show the numbers as a table")), scrollable_table(data_table(data, lang), card_id)],
                 className="chart-table",
             )
         )
     else:
         body.append(html.P(summary, className="chart-summary"))
-        body.append(html.Div(data_table(data, lang, f"{card_id}-table"), className="table-responsive"))
+        body.append(scrollable_table(data_table(data, lang, f"{card_id}-table"), card_id))
     if extra:
         body.extend(extra)
     if download is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 from babel import Locale
 from babel.dates import format_date as babel_format_date
@@ -25,12 +26,17 @@ def is_missing(value: object) -> bool:
         return str(value) in {"<NA>", "nan"}
 
 
+def _half_up(value: object, decimals: int) -> Decimal:
+    # Babel rounds half to even (51.25 -> 51.2); readers checking by hand expect half up (51.3).
+    return Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
 def format_number(value: object, lang: str, decimals: int = 0) -> str:
     """A number with the language's grouping and decimal sign; 'not published' if missing."""
     if is_missing(value):
         return gettext(lang, NOT_PUBLISHED)
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(float(value), format=pattern, locale=lang)  # type: ignore[arg-type]
+    return format_decimal(_half_up(value, decimals), format=pattern, locale=lang)
 
 
 def format_percent(share: object, lang: str, decimals: int = 1) -> str:
@@ -41,7 +47,8 @@ def format_percent(share: object, lang: str, decimals: int = 1) -> str:
     pattern = Locale.parse(lang).percent_formats[None].pattern
     if decimals:
         pattern = pattern.replace("0", "0." + "0" * decimals, 1)
-    return babel_format_percent(float(share), format=pattern, locale=lang)  # type: ignore[arg-type]
+    percent = _half_up(Decimal(str(float(share))) * 100, decimals)  # in Decimal: 0.5125 * 100 is exactly 51.25
+    return babel_format_percent(percent / 100, format=pattern, locale=lang)
 
 
 def format_value(value: object, unit: str, lang: str) -> str:
