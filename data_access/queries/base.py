@@ -47,4 +47,9 @@ def current_release_checksum() -> str:
     return read_scalar(select(release.c.checksum).where(release.c.is_current)) or ""
 
 
-set_release_token_source(current_release_checksum)
+def release_token() -> str:
+    """What cached results are keyed by: which database, and which release is current in it."""
+    return f"{get_engine().url.render_as_string(hide_password=True)}|{current_release_checksum()}"
+
+
+set_release_token_source(release_token)
