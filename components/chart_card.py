@@ -43,9 +43,10 @@ def data_table(data: CardData, lang: str, table_id: str | None = None) -> html.T
     return table
 
 
-def scrollable_table(table: html.Table, card_id: str) -> html.Div:
+def scrollable_table(table: html.Table, label: str) -> html.Div:
     """A table that may scroll sideways on a phone, reachable and named for keyboard users."""
-    return html.Div(table, className="table-responsive", tabIndex="0", role="region", **{"aria-labelledby": f"{card_id}-title"})
+    # Named by the table's caption: the card itself is already a region named by its title.
+    return html.Div(table, className="table-responsive", tabIndex="0", role="region", **{"aria-label": label})
 
 
 def source_line(data: CardData, lang: str) -> html.P | None:
@@ -103,13 +104,13 @@ def chart_card(
         )
         body.append(
             html.Details(
-                [html.Summary(_("Show the numbers as a table")), scrollable_table(data_table(data, lang), card_id)],
+                [html.Summary(_("Show the numbers as a table")), scrollable_table(data_table(data, lang), data.caption or title)],
                 className="chart-table",
             )
         )
     else:
         body.append(html.P(summary, className="chart-summary"))
-        body.append(scrollable_table(data_table(data, lang, f"{card_id}-table"), card_id))
+        body.append(scrollable_table(data_table(data, lang, f"{card_id}-table"), data.caption or title))
     if extra:
         body.extend(extra)
     if download is not None:

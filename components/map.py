@@ -31,6 +31,11 @@ MAP_ATTRIBUTION = N_("Boundaries: geokz (A. Rodionov), CC BY 4.0, based on OCHA 
 COLOURSCALE = [[index / (len(SEQUENTIAL) - 1), colour] for index, colour in enumerate(SEQUENTIAL)]
 OUTLINE = "#495057"
 SELECTED_OUTLINE = "#000000"
+# Dark text with a light halo ("shadow": "auto") reads on every colour of the scale.
+LABEL_FONT = {"family": FONT, "size": 12, "color": "#212529", "shadow": "auto"}
+CITY_MARKER_SIZE = 28
+# Touch screens always show plotly's mode bar: a top margin of its height keeps it off the marks.
+MODEBAR_MARGIN = 32
 
 
 def _ring_area_and_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
@@ -48,12 +53,33 @@ def _ring_area_and_centroid(ring: list[list[float]]) -> tuple[float, float, floa
 
 
 @functools.cache
+def _boundaries() -> dict:
+    with GEOJSON_FILE.open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+@functools.cache
+def bounds() -> tuple[tuple[float, float], tuple[float, float]]:
+    """(west, east), (south, north) of all boundaries, in degrees.
+
+    The view is set from these rather than with plotly's `fitbounds`, which
+    runs before the browser has fetched the boundaries from their URL.
+    """
+    lons, lats = [], []
+    for feature in _boundaries()["features"]:
+        geometry = feature["geometry"]
+        polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+        for polygon in polygons:
+            lons.extend(point[0] for point in polygon[0])
+            lats.extend(point[1] for point in polygon[0])
+    return (min(lons), max(lons)), (min(lats), max(lats))
+
+
+@functools.cache
 def label_points() -> dict[str, tuple[float, float]]:
     """Where to write each region's label: the centroid of its largest polygon, by map key (ADM1_PCODE)."""
-    with GEOJSON_FILE.open(encoding="utf-8") as handle:
-        collection = json.load(handle)
     points = {}
-    for feature in collection["features"]:
+    for feature in _boundaries()["features"]:
         geometry = feature["geometry"]
         polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
         # The exterior ring of the largest polygon; islands and enclaves do not pull the label off the mainland.
@@ -85,7 +111,7 @@ def region_map(
     legend_title: str,
     no_data_text: str,
     selected: str | None = None,
-    height: int = 440,
+    height: int = 400,
 ) -> go.Figure:
     """A choropleth of the regions in `frame`, with value labels and clickable city markers.
 
@@ -148,32 +174,49 @@ def region_map(
             lat=[points[key][1] for key in oblasts["geo_pcode"]],
             text=oblasts["label"].tolist(),
             mode="text",
-            textfont={"family": FONT, "size": 12, "color": "#212529", "shadow": "auto"},
+            textfont=LABEL_FONT,
             hoverinfo="skip",
             showlegend=False,
         )
     )
     cities = frame[frame["kind"] == "city"]
     if len(cities):
+        city_lon = [points[key][0] for key in cities["geo_pcode"]]
+        city_lat = [points[key][1] for key in cities["geo_pcode"]]
+        # The city's value inside a circle of its colour (a target big enough to click or tap) ...
         figure.add_trace(
             go.Scattergeo(
-                lon=[points[key][0] for key in cities["geo_pcode"]],
-                lat=[points[key][1] for key in cities["geo_pcode"]],
+                lon=city_lon,
+                lat=city_lat,
                 customdata=cities["region"].tolist(),
-                text=[f"{short} {label}" for short, label in zip(cities["short"], cities["label"], strict=True)],
+                text=cities["label"].tolist(),
                 hovertext=cities["hover"].tolist(),
                 hoverinfo="text",
                 mode="markers+text",
-                textposition="middle right",
-                textfont={"family": FONT, "size": 12, "color": "#212529", "shadow": "auto"},
+                textposition="middle center",
+                textfont=LABEL_FONT,
                 marker={
-                    "size": 15,
+                    "size": CITY_MARKER_SIZE,
                     "color": _colours(cities["value"], cmax),
                     "line": {
                         "width": [3.0 if code == selected else 1.5 for code in cities["region"]],
                         "color": [SELECTED_OUTLINE if code == selected else OUTLINE for code in cities["region"]],
                     },
                 },
+                showlegend=False,
+            )
+        )
+        # ... and its name beside it; the invisible marker of the same size keeps the name clear of the circle.
+        figure.add_trace(
+            go.Scattergeo(
+                lon=city_lon,
+                lat=city_lat,
+                text=cities["short"].tolist(),
+                mode="markers+text",
+                textposition="middle right",
+                textfont=LABEL_FONT,
+                marker={"size": CITY_MARKER_SIZE, "opacity": 0},
+                hoverinfo="skip",
                 showlegend=False,
             )
         )
@@ -186,7 +229,7 @@ def region_map(
             "cmin": 0,
             "cmax": cmax,
             "colorbar": {
-                "title": {"text": legend_title, "side": "top"},
+                "title": {"text": legend_title, "side": "top", "font": {"size": 12}},
                 "orientation": "h",
                 "x": 0.5,
                 "xanchor": "center",
@@ -200,11 +243,12 @@ def region_map(
         },
         geo={
             "projection": {"type": "conic equal area", "parallels": [43, 53], "rotation": {"lon": 67}},
-            "fitbounds": "locations",
+            "lonaxis": {"range": list(bounds()[0])},
+            "lataxis": {"range": list(bounds()[1])},
             "visible": False,
             "bgcolor": "rgba(0,0,0,0)",
         },
-        margin={"l": 4, "r": 4, "t": 4, "b": 60},
+        margin={"l": 4, "r": 4, "t": MODEBAR_MARGIN, "b": 60},
     )
     if (~has_value).any():
         figure.add_annotation(

@@ -12,8 +12,8 @@ from data_access.queries.meta import release_info
 
 from .formatting import format_date
 from .i18n import LANGUAGE_NAMES, LANGUAGES, translator
+from .map import MAP_ATTRIBUTION
 
-MAP_ATTRIBUTION = "Boundaries: geokz (A. Rodionov), CC BY 4.0, based on OCHA HDX COD-AB Kazakhstan."
 
 
 def page_href(path: str, lang: str, **params: object) -> str:

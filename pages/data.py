@@ -23,8 +23,9 @@ from components.data_catalog import (
 from components.datasets import sources_from
 from components.formatting import format_date, format_number, format_percent, format_value
 from components.i18n import N_, is_language, resolve_language, translator
+from components.map import MAP_ATTRIBUTION
 from components.notices import data_unavailable, empty_state, notice
-from components.shell import MAP_ATTRIBUTION, page_href, page_shell
+from components.shell import page_href, page_shell
 from components.units import unit_label
 from data_access.queries import meta
 from data_access.queries.base import DataUnavailable

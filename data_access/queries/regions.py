@@ -85,10 +85,12 @@ def region_rates(lang: str) -> pd.DataFrame:
     frame = frame.merge(wide, left_on="region", right_index=True, how="left")
     frame = frame.merge(lines, left_on="region", right_index=True, how="left")
     frame = frame.rename(columns={COMPLAINTS: "complaints", PRISONERS: "prisoners", RATE_PRINTED: "rate_printed"})
-    for column in ("complaints", "prisoners", "rate_printed"):
-        frame[column] = frame[column].astype("Float64")
+    frame["rate_printed"] = frame["rate_printed"].astype("Float64")
+    for column in ("complaints", "prisoners"):
+        # Counts are whole numbers: kept as integers, so downloads read 831, not 831.0.
+        frame[column] = frame[column].astype("Float64").round().astype("Int64")
     usable = frame["complaints"].notna() & frame["prisoners"].notna() & (frame["prisoners"] > 0)
-    frame["rate"] = (frame["complaints"] / frame["prisoners"] * 1000).where(usable).astype("Float64")
+    frame["rate"] = (frame["complaints"].astype("Float64") / frame["prisoners"] * 1000).where(usable).astype("Float64")
     frame["printed_differs"] = (
         round_half_up(frame["rate"].astype("float64")) - frame["rate_printed"].astype("float64")
     ).abs() > 1e-6
