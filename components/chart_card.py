@@ -45,8 +45,8 @@ def data_table(data: CardData, lang: str, table_id: str | None = None) -> html.T
 
 def scrollable_table(table: html.Table, label: str) -> html.Div:
     """A table that may scroll sideways on a phone, reachable and named for keyboard users."""
-    # Named by the table's caption: the card itself is already a region named by its title.
-    return html.Div(table, className="table-responsive", tabIndex="0", role="region", **{"aria-label": label})
+    # A named group, not a region: the card is already a region named by its title.
+    return html.Div(table, className="table-responsive", tabIndex="0", role="group", **{"aria-label": label})
 
 
 def source_line(data: CardData, lang: str) -> html.P | None:

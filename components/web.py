@@ -1,21 +1,31 @@
-"""Plain HTTP routes beside the Dash app: dataset downloads and the health check."""
+"""Plain HTTP routes beside the Dash app: dataset downloads, the health check, and the error handler.
+
+Every response carries an `X-Request-Id`; every unexpected error is logged with
+that id and its traceback, and the visitor sees only the id, never the traceback.
+"""
 
 from __future__ import annotations
 
+import html
 import json
 import logging
+import re
+import types
 import uuid
+from pathlib import Path
 
 import flask
-from sqlalchemy import text
-from werkzeug.exceptions import HTTPException
+from sqlalchemy import select
+from werkzeug.exceptions import HTTPException, InternalServerError
 
+from data_access import schema
 from data_access.cache import cache_backend_name, cache_healthy
 from data_access.engine import get_engine
 from data_access.queries.base import DataUnavailable
+from data_access.settings import PROJECT_ROOT
 
 from .datasets import dataset, to_csv_bytes, to_xlsx_bytes
-from .i18n import resolve_language
+from .i18n import resolve_language, translator
 from .upr_pdf import register_upr_pdf_route
 
 log = logging.getLogger(__name__)
@@ -24,6 +34,14 @@ MIME = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
+# A request id a reverse proxy may pass in (X-Request-Id) is kept only if it is this plain, so that it
+# cannot forge log lines or inject markup into the error page.
+INCOMING_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
+RETRY_AFTER_SECONDS = "60"
+# No request of this app carries more than a few kilobytes (callback inputs, API queries); a bigger body is
+# refused with 413 before it is read, so no one can make a worker parse megabytes of JSON.
+MAX_REQUEST_BYTES = 1024 * 1024
+_VENV_PARTS = {".venv", "site-packages", "dist-packages"}
 
 
 def _plain(message: str, status: int) -> flask.Response:
@@ -42,7 +60,7 @@ def download(name: str, fmt: str) -> flask.Response:
     except (TypeError, ValueError, KeyError) as error:
         return _plain(f"Bad download parameters: {error}", 400)
     except DataUnavailable:
-        return _plain("Data temporarily unavailable; please try again in a minute.", 503)
+        return _unavailable_plain()
     frame = data.download_frame()
     body = to_csv_bytes(frame) if fmt == "csv" else to_xlsx_bytes(frame)
     response = flask.Response(body, mimetype=MIME[fmt])
@@ -50,65 +68,171 @@ def download(name: str, fmt: str) -> flask.Response:
     return response
 
 
-def healthz() -> flask.Response:
-    """Report whether the database and the cache answer (HTTP 503 if the database does not)."""
-    database_ok = True
+def _unavailable_plain() -> flask.Response:
+    response = _plain("Data temporarily unavailable; please try again in a minute.", 503)
+    response.headers["Retry-After"] = RETRY_AFTER_SECONDS
+    return response
+
+
+# ---------------------------------------------------------------------------------------------- health
+
+
+def database_health() -> dict[str, object]:
+    """Whether the database answers, its kind, and the current release (never its address)."""
+    engine = get_engine()
+    report: dict[str, object] = {"backend": engine.dialect.name}
     try:
-        with get_engine().connect() as connection:
-            connection.execute(text("SELECT 1"))
-    except Exception:  # noqa: BLE001 - any failure means the database is not usable
-        database_ok = False
-    body = {
-        "database": "ok" if database_ok else "unavailable",
-        "cache": cache_backend_name() + (" ok" if cache_healthy() else " unavailable (in-process fallback)"),
-    }
-    return flask.jsonify(body), (200 if database_ok else 503)
+        with engine.connect() as connection:
+            release = connection.execute(select(schema.release.c.version).where(schema.release.c.is_current)).scalar()
+    except Exception as error:  # any failure means the database is not usable
+        log.warning("health check: database unavailable: %s", type(error).__name__)
+        return {**report, "ok": False}
+    return {**report, "ok": True, "release": release}
+
+
+def cache_health() -> dict[str, object]:
+    """Which cache store is configured, whether it answers, and whether queries fall back to memory."""
+    backend = cache_backend_name()
+    healthy = cache_healthy()
+    return {"backend": backend, "ok": healthy, "fallback": None if healthy else "memory"}
+
+
+def healthz() -> flask.Response:
+    """`/healthz`: the database and the cache.
+
+    200 with status "ok" when both answer; 200 with "degraded" when only the
+    cache is down (queries then use each worker's in-process cache, so the site
+    still serves); 503 with "unavailable" when the database is down.
+    """
+    database = database_health()
+    cache = cache_health()
+    if not database["ok"]:
+        status, code = "unavailable", 503
+    elif not cache["ok"]:
+        status, code = "degraded", 200
+    else:
+        status, code = "ok", 200
+    response = flask.jsonify({"status": status, "database": database, "cache": cache})
+    response.status_code = code
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def register_routes(server: flask.Flask) -> None:
-    """Attach the download and health routes to the Flask server."""
+    """Attach the download and health routes, the PDF route and the error handling to the Flask server."""
+    server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     server.add_url_rule("/download/<name>.<fmt>", "download", download, methods=["GET"])
     server.add_url_rule("/healthz", "healthz", healthz, methods=["GET"])
     register_upr_pdf_route(server)
     register_error_handlers(server)
 
 
+# ---------------------------------------------------------------------------------------------- errors
 
-def _request_id() -> str:
-    request_id = getattr(flask.g, "request_id", None)
-    if request_id is None:
-        request_id = flask.g.request_id = uuid.uuid4().hex[:12]
-    return request_id
+
+def request_id() -> str:
+    """The id of the current request: the proxy's X-Request-Id if it is plain, else a new random one."""
+    current = getattr(flask.g, "request_id", None)
+    if current is None:
+        incoming = flask.request.headers.get("X-Request-Id", "")
+        current = incoming if INCOMING_REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex[:16]
+        flask.g.request_id = current
+    return current
+
+
+def raised_in_project(error: BaseException) -> bool:
+    """Whether the traceback passes through this project's own code (pages, components, queries).
+
+    On the callback endpoint, an exception raised only inside Dash means Dash
+    could not match the request to a callback (a malformed request: the
+    client's error, 400); one that passes through a page's callback is a bug
+    of ours (500), and the fuzz tests must see it as one.
+    """
+    trace: types.TracebackType | None = error.__traceback__
+    while trace is not None:
+        path = Path(trace.tb_frame.f_code.co_filename)
+        if path.is_relative_to(PROJECT_ROOT) and not _VENV_PARTS.intersection(path.parts):
+            return True
+        trace = trace.tb_next
+    return False
+
+
+def _wants_json() -> bool:
+    path = flask.request.path
+    return path.startswith(("/_dash-", "/api/")) or flask.request.accept_mimetypes.best == "application/json"
+
+
+def _json_error(status: int, message: str) -> flask.Response:
+    body = {"message": message, "request_id": request_id()}
+    return flask.Response(json.dumps(body), status=status, mimetype="application/json")
+
+
+def error_page(status: int) -> flask.Response:
+    """The visitor's error page in their language: what happened, what to do, and the request id."""
+    lang = resolve_language(flask.request.args.get("lang"))
+    _ = translator(lang)
+    if status == 503:
+        title = _("Data temporarily unavailable")
+        text = _("The database cannot be reached at the moment. Please try again in a minute.")
+    else:
+        title = _("Something went wrong")
+        text = _("The page could not be shown because of an error on our side. Please try again in a minute.")
+    reference = _("If this keeps happening, tell us this request number: {request_id}").format(request_id=request_id())
+    back = _("Back to the overview")
+    page = (
+        f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{html.escape(title)}</title></head>"
+        f"<body><main><h1>{html.escape(title)}</h1><p>{html.escape(text)}</p><p>{html.escape(reference)}</p>"
+        f'<p><a href="/?lang={lang}">{html.escape(back)}</a></p></main></body></html>\n'
+    )
+    return flask.Response(page, status=status, mimetype="text/html")
 
 
 def handle_error(error: Exception) -> flask.Response | HTTPException:
-    """Never show a traceback: log it with a request id, and answer with that id.
+    """Never show a traceback: log it with the request id, and answer with that id.
 
-    A request to Dash's callback endpoint that the app cannot process (an
-    unknown output, missing inputs, values of the wrong type) is the client's
-    error: 400 with a short JSON message. Anything else is a 500 page that
-    names the request id, so a visitor can report it and we can find the log.
+    - HTTP errors (404, 405, 400 from a body that is not JSON) pass through as they are.
+    - `DataUnavailable` that a view did not catch: 503 with Retry-After.
+    - On Dash's endpoints, an error raised inside Dash only (an unknown
+      output, missing inputs, values it cannot read): 400, the client's error.
+    - Anything else: 500, logged with its traceback; the visitor gets the request id.
+    JSON for Dash's endpoints and the API, an HTML page in the visitor's language otherwise.
     """
+    if isinstance(error, InternalServerError) and error.original_exception is not None:
+        # Flask wraps what escapes the view's own handling (e.g. an after-request hook) in a 500.
+        error = error.original_exception
     if isinstance(error, HTTPException):
         return error
-    request_id = _request_id()
-    log.error("request %s %s %s failed", request_id, flask.request.method, flask.request.path, exc_info=error)
-    if flask.request.path.endswith("/_dash-update-component"):
-        body = {"message": "This request could not be processed: it does not match any callback of this app.", "request_id": request_id}
-        return flask.Response(json.dumps(body), status=400, mimetype="application/json")
-    return _plain(f"Something went wrong on our side. Please try again; if it persists, quote request id {request_id}.", 500)
+    if isinstance(error, DataUnavailable):
+        log.warning("request %s %s: data unavailable: %s", request_id(), flask.request.path, error)
+        status = 503
+        message = "The database is temporarily unavailable; please try again in a minute."
+    elif flask.request.path.startswith("/_dash-") and not raised_in_project(error):
+        log.info("request %s %s: malformed Dash request (%s)", request_id(), flask.request.path, type(error).__name__)
+        status = 400
+        message = "This request could not be processed: it does not match any callback of this app."
+    else:
+        log.error("request %s %s %s failed", request_id(), flask.request.method, flask.request.path, exc_info=error)
+        status = 500
+        message = "Internal error; it has been logged. Quote the request id if you report it."
+    response = _json_error(status, message) if _wants_json() else error_page(status)
+    response.headers["Cache-Control"] = "no-store"
+    if status == 503:
+        response.headers["Retry-After"] = RETRY_AFTER_SECONDS
+    return response
 
 
 def register_error_handlers(server: flask.Flask) -> None:
-    """Request ids on every response, and the error handler above."""
+    """Request ids on every response, and the error handler above for every exception."""
 
     @server.before_request
     def assign_request_id() -> None:
-        _request_id()
+        request_id()
 
     @server.after_request
     def expose_request_id(response: flask.Response) -> flask.Response:
-        response.headers["X-Request-Id"] = _request_id()
+        response.headers["X-Request-Id"] = request_id()
         return response
 
     server.register_error_handler(Exception, handle_error)

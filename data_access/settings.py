@@ -22,6 +22,7 @@ class Settings:
     suppression_threshold: int
     debug: bool
     hsts: bool
+    public_url: str | None
 
     @property
     def is_sqlite(self) -> bool:
@@ -54,4 +55,5 @@ def load_settings() -> Settings:
         suppression_threshold=max(threshold, 1),
         debug=_bool("DASH_DEBUG"),
         hsts=_bool("HSTS"),
+        public_url=(os.environ.get("PUBLIC_URL") or "").rstrip("/") or None,
     )

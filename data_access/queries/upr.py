@@ -16,6 +16,8 @@ from ..cache import cached
 from .base import lang_or_default, read_frame
 from .observations import latest_with_previous, observations
 from .overview import HEADLINE_SERIES, headline_figures
+from .recommendations import recommendation_tracker
+from .visits import QueryResult, coverage_against_mandate
 
 # The briefing's indicators, in the order they are shown. Keys shared with the
 # overview take their series from HEADLINE_SERIES; the rest are defined here.
@@ -23,19 +25,20 @@ KEY_INDICATORS = (
     "complaints", "registered", "discontinued", "convicted",
     "npm_visits", "covered", "recs_fulfilled", "compensation",
 )  # fmt: skip
+COVERED_INDICATOR = "mandated_facilities_covered"
 EXTRA_SERIES = {"discontinued": ("investigations_discontinued_exonerating", None)}
 SERIES = {**{key: (indicator, category) for key, indicator, category in HEADLINE_SERIES}, **EXTRA_SERIES}
 
 # The NPM's fulfilment is fulfilled / issued (the overview's share); the report also prints its own rounding.
 FULFILMENT_ISSUED_KEY = "recs_issued"
 FULFILMENT_PRINTED_INDICATOR = "npm_recs_fulfilled_share_printed"
-MANDATE_INDICATOR = "mandated_facilities"
 
 MILESTONE_KINDS = ("international", "law", "institution", "cat", "upr")
 # A data note about dates the timeline leaves out: no milestone row points at
 # it (the dates are not in the table), so it is linked here by its code.
 MILESTONE_NOTE_CODES = ("opcat_footnote_dates",)
-OPEN_STATUSES = ("proposed", "in_progress", "not_fulfilled")
+# For a briefing every recommendation that is not fulfilled is open, including one declared not fulfilled.
+CLOSED_STATUSES = ("fulfilled",)
 
 
 def _national_series(frame: pd.DataFrame, indicator: str, category: str | None) -> pd.DataFrame:
@@ -121,42 +124,24 @@ def npm_fulfilment(lang: str) -> pd.DataFrame:
 
 
 @cached
-def mandate_coverage(lang: str) -> pd.DataFrame:
-    """Mandated facilities covered in the latest year as a share of each total of mandated facilities.
+def mandate_coverage(lang: str) -> QueryResult:
+    """The visits page's coverage against the mandate (`coverage_against_mandate`), latest year only.
 
-    The report gives two totals for the same year (964 in the section 5 text,
-    3,761 in section 6); each gets its own row, never one chosen silently.
-    Columns: period, covered, mandated, share, category (the variant, empty
-    for section 6's figure), category_name, source_line, source_ref, note_text.
+    One row per total of mandated facilities the report gives (964 in the
+    section 5 text, 3,761 in section 6): each gets its share, none is chosen
+    silently. `inputs` holds the observations the rows use (sources, notes).
     """
-    trends = indicator_trends(lang)
-    covered = latest_with_previous(trends[trends["key"] == "covered"])
-    if covered is None:
-        return pd.DataFrame(
-            columns=[
-                "period",
-                "covered",
-                "mandated",
-                "share",
-                "category",
-                "category_name",
-                "source_line",
-                "source_ref",
-                "note_text",
-            ]
-        )
-    totals = observations(lang, indicator=MANDATE_INDICATOR, period=covered["period"])
-    totals = totals[
-        totals[["region", "agency", "facility_type"]].isna().all(axis=1) & (totals["status"] == "published")
-    ]
-    frame = totals[["period", "value", "category", "category_name", "source_line", "source_ref", "note_text"]].rename(
-        columns={"value": "mandated"}
+    coverage = coverage_against_mandate(lang)
+    inputs = coverage.inputs
+    covered = inputs[inputs["indicator"] == COVERED_INDICATOR] if len(inputs) else inputs
+    if coverage.frame.empty or covered.empty:
+        return QueryResult(coverage.frame.head(0), inputs.head(0))
+    latest = covered.sort_values(["period_end", "period_start"])["period"].iloc[-1]
+    rows = coverage.frame[coverage.frame["period"] == latest].reset_index(drop=True)
+    used = ((inputs["indicator"] == COVERED_INDICATOR) & (inputs["period"] == latest)) | (
+        (inputs["indicator"] != COVERED_INDICATOR) & inputs["period"].isin(set(rows["mandated_period"]))
     )
-    frame = frame.assign(covered=float(covered["value"]))
-    frame["share"] = frame["covered"] / frame["mandated"].astype(float)
-    # Section 6's own figure (no variant category) first, then the variants.
-    frame = frame.sort_values("category", na_position="first")
-    return frame.reset_index(drop=True)
+    return QueryResult(rows, inputs[used].reset_index(drop=True))
 
 
 @cached
@@ -204,41 +189,24 @@ def milestone_notes(lang: str) -> list[str]:
 
 @cached
 def report_recommendations(lang: str) -> pd.DataFrame:
-    """The report's own closing recommendations with their addressees' names joined, in code order.
+    """The report's own closing recommendations, from the tracker's query, with what a briefing table needs.
 
-    Columns: code, text, status, status_date, source_line, source_ref,
-    addressees (names in `lang`, '; '-separated), addressee_codes, open
-    (status is not fulfilled), note_text (data notes on the same report line).
+    Adds `addressees_text` (the addressees' names in `lang`, '; '-separated),
+    `open` (any status but fulfilled) and `note_text` (the data notes on the
+    recommendation's report line).
     """
     lang = lang_or_default(lang)
-    r, ra, a = schema.recommendation, schema.recommendation_addressee, schema.agency
-    recommendations = read_frame(
-        select(
-            r.c.code, r.c[f"text_{lang}"].label("text"), r.c.status, r.c.status_date, r.c.source_line, r.c.source_ref
-        )
-        .where(r.c.issuer == "report")
-        .order_by(r.c.code)
-    )
-    addressees = read_frame(
-        select(ra.c.recommendation, ra.c.agency, a.c[f"name_{lang}"].label("name"))
-        .join(a, a.c.code == ra.c.agency)
-        .join(r, r.c.code == ra.c.recommendation)
-        .where(r.c.issuer == "report")
-        .order_by(ra.c.recommendation, ra.c.agency)
-    )
-    joined = addressees.groupby("recommendation", sort=False).agg(
-        addressees=("name", "; ".join), addressee_codes=("agency", ";".join)
-    )
-    frame = recommendations.merge(joined, left_on="code", right_index=True, how="left")
-    frame["source_line"] = frame["source_line"].astype("Int64")
-    frame["open"] = frame["status"].isin(OPEN_STATUSES)
+    tracker = recommendation_tracker(lang)
+    frame = tracker[tracker["issuer"] == "report"].reset_index(drop=True)
+    frame["addressees_text"] = ["; ".join(names) for names in frame["addressee_names"]]
+    frame["open"] = ~frame["status"].isin(CLOSED_STATUSES)
     notes = _notes(lang, {int(line) for line in frame["source_line"].dropna()})
     note_by_line = notes.groupby("source_line")["text"].agg(" ".join)
-    frame["note_text"] = frame["source_line"].map(lambda line: note_by_line.get(line) if pd.notna(line) else None)
+    frame["note_text"] = [note_by_line.get(line) if pd.notna(line) else None for line in frame["source_line"]]
     return frame
 
 
 def open_recommendations(lang: str) -> pd.DataFrame:
-    """The report's recommendations that are not fulfilled (proposed, in progress or not fulfilled)."""
+    """The report's recommendations that are not fulfilled (proposed, in progress or declared not fulfilled)."""
     frame = report_recommendations(lang)
     return frame[frame["open"]].reset_index(drop=True)

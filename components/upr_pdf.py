@@ -1,0 +1,65 @@
+"""The UPR briefing as PDF: where the release-time PDFs live, their links, and the route that serves them.
+
+`python -m scripts.build_upr_pdf` prints `/upr?lang=X` with headless Chromium
+once per language when a release is published, and writes
+`INSTANCE_DIR/pdf/upr-<release>-<lang>.pdf`; the route below serves those
+files as they are. The public site never renders a PDF on request.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import flask
+
+from data_access.settings import load_settings
+
+from .i18n import LANGUAGES
+
+PDF_FOLDER = "pdf"
+# A release version is short and plain (2026.1); anything else in a file name is refused outright.
+FILE_NAME = re.compile(r"^upr-(?P<version>[0-9A-Za-z][0-9A-Za-z._-]{0,39})-(?P<lang>[a-z]{2})\.pdf$")
+
+
+def pdf_directory() -> Path:
+    """The folder the build command writes into and the route serves from."""
+    return load_settings().instance_dir / PDF_FOLDER
+
+
+def pdf_filename(version: str, lang: str) -> str:
+    """`upr-<release>-<lang>.pdf`."""
+    return f"upr-{version}-{lang}.pdf"
+
+
+def pdf_path(version: str, lang: str) -> Path:
+    """Where the PDF of `version` in `lang` is (or would be) stored."""
+    return pdf_directory() / pdf_filename(version, lang)
+
+
+def pdf_href(version: str, lang: str) -> str:
+    """The link that downloads the PDF of `version` in `lang`."""
+    return f"/{PDF_FOLDER}/{pdf_filename(version, lang)}"
+
+
+def available_pdfs(version: str) -> dict[str, str]:
+    """language -> link, for each language whose PDF of `version` has been built."""
+    return {lang: pdf_href(version, lang) for lang in LANGUAGES if pdf_path(version, lang).is_file()}
+
+
+def serve_upr_pdf(filename: str) -> flask.Response:
+    """Serve a built briefing PDF; 404 for any other name or a PDF not built yet."""
+    match = FILE_NAME.match(filename)
+    if match is None or match["lang"] not in LANGUAGES or not (pdf_directory() / filename).is_file():
+        return flask.Response(
+            "No such PDF. It is built when a data release is published.\n", status=404, mimetype="text/plain"
+        )
+    # send_from_directory refuses any path outside the folder, on top of the strict name check.
+    response = flask.send_from_directory(pdf_directory(), filename, mimetype="application/pdf", max_age=3600)
+    response.headers["Content-Disposition"] = f'inline; filename="{filename}"'
+    return response
+
+
+def register_upr_pdf_route(server: flask.Flask) -> None:
+    """Attach `/pdf/<file name>` to the Flask server."""
+    server.add_url_rule(f"/{PDF_FOLDER}/<filename>", "upr_pdf", serve_upr_pdf, methods=["GET"])

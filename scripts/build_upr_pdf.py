@@ -1,0 +1,178 @@
+"""Build the UPR briefing PDFs of the current data release: headless Chromium prints /upr once per language.
+
+    python -m scripts.build_upr_pdf                                   # start the app here, print kk, ru, en
+    python -m scripts.build_upr_pdf --url http://127.0.0.1:8050       # print from an app that is running
+    python -m scripts.build_upr_pdf --lang en --out /tmp/pdf --public-url https://example.org
+
+Run it after importing a release. Without --url it serves the app itself
+(gunicorn, one worker, on a free local port, on the same database and
+INSTANCE_DIR as the app). Writes `upr-<release>-<lang>.pdf` into
+INSTANCE_DIR/pdf (or --out), where /pdf/<file> serves them; the release is
+the one the printed page shows. Prints each file's path; exits non-zero if
+any language fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from components.i18n import LANGUAGES  # noqa: E402
+from components.upr_pdf import pdf_directory, pdf_filename  # noqa: E402
+from scripts.chromium import start_chromium  # noqa: E402
+
+# Chromium's own PDF options; the page size, margins and page numbers come from assets/print-upr.css.
+PRINT_OPTIONS = {"printBackground": True, "preferCSSPageSize": True, "displayHeaderFooter": False}
+READY_TIMEOUT = 90.0
+
+
+class BuildError(RuntimeError):
+    """The briefing could not be printed."""
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_healthy(url: str, process: subprocess.Popen | None, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url + "/healthz", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        if (process is not None and process.poll() is not None) or time.monotonic() > deadline:
+            raise BuildError(f"the app at {url} did not answer /healthz")
+        time.sleep(0.3)
+
+
+@contextlib.contextmanager
+def serve_app(public_url: str | None = None) -> Iterator[str]:
+    """Run the app under gunicorn on a free local port for as long as the block lasts; yield its URL."""
+    port = _free_port()
+    env = dict(os.environ)
+    if public_url:
+        env["PUBLIC_URL"] = public_url
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-w", "1", "--no-control-socket", "-b", f"127.0.0.1:{port}", "app:server"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        try:
+            _wait_healthy(url, process, READY_TIMEOUT)
+        except BuildError as error:
+            process.terminate()
+            _, errors = process.communicate(timeout=20)
+            raise BuildError(f"{error}:\n{errors.decode(errors='replace')[-2000:]}") from None
+        yield url
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            process.wait(timeout=20)
+
+
+def _wait_rendered(driver, timeout: float) -> str:
+    """Wait until the briefing, every chart and every pending callback are done; return the release shown."""
+    deadline = time.monotonic() + timeout
+    script = (
+        "const root = document.querySelector('.upr-page[data-release]');"
+        "if (!root || !document.querySelector('#main-content h1')) { return null; }"
+        "if (document.querySelector('[data-dash-is-loading=\"true\"]')) { return null; }"
+        "const charts = root.querySelectorAll('.chart').length;"
+        "const drawn = root.querySelectorAll('.chart .main-svg').length;"
+        "return drawn >= charts ? root.getAttribute('data-release') : null;"
+    )
+    while time.monotonic() < deadline:
+        release = driver.execute_script(script)
+        if release:
+            time.sleep(0.3)  # let Plotly finish its last paint
+            return release
+        time.sleep(0.2)
+    raise BuildError("the briefing did not finish rendering")
+
+
+def print_briefing(driver, base_url: str, lang: str, out_dir: Path) -> Path:
+    """Print /upr?lang=`lang` to `out_dir`/upr-<release>-<lang>.pdf and return the path."""
+    driver.get("about:blank")
+    driver.get(f"{base_url.rstrip('/')}/upr?lang={lang}")
+    release = _wait_rendered(driver, READY_TIMEOUT)
+    result = driver.execute_cdp_cmd("Page.printToPDF", PRINT_OPTIONS)
+    pdf = base64.b64decode(result["data"])
+    if not pdf.startswith(b"%PDF"):
+        raise BuildError(f"Chromium returned no PDF for {lang}")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / pdf_filename(release, lang)
+    # Written beside the target and renamed, so the route never serves a half-written file.
+    partial = target.with_suffix(".pdf.part")
+    partial.write_bytes(pdf)
+    partial.replace(target)
+    return target
+
+
+def build(base_url: str, languages: list[str], out_dir: Path) -> list[Path]:
+    """Print the briefing in each language from the app at `base_url`; return the files written."""
+    driver = start_chromium(1280, 1024)
+    try:
+        return [print_briefing(driver, base_url, lang, out_dir) for lang in languages]
+    finally:
+        driver.quit()
+
+
+def parse_languages(values: list[str] | None) -> list[str]:
+    """The languages asked for (repeated or comma-separated), all three by default."""
+    if not values:
+        return list(LANGUAGES)
+    chosen = [code.strip() for value in values for code in value.split(",") if code.strip()]
+    unknown = [code for code in chosen if code not in LANGUAGES]
+    if unknown:
+        raise SystemExit(f"unknown language(s): {', '.join(unknown)}; use {', '.join(LANGUAGES)}")
+    return list(dict.fromkeys(chosen))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line entry point."""
+    parser = argparse.ArgumentParser(description="Print the UPR briefing to PDF, one file per language.")
+    parser.add_argument("--url", help="base URL of a running app (default: start one here)")
+    parser.add_argument("--lang", action="append", help="language(s) to print: kk, ru, en (default: all)")
+    parser.add_argument("--out", type=Path, help="folder to write into (default: INSTANCE_DIR/pdf)")
+    parser.add_argument("--public-url", help="address printed as the page's URL (sets PUBLIC_URL of the app started here)")
+    args = parser.parse_args(argv)
+    languages = parse_languages(args.lang)
+    out_dir = args.out or pdf_directory()
+    try:
+        if args.url:
+            _wait_healthy(args.url.rstrip("/"), None, 10)
+            written = build(args.url, languages, out_dir)
+        else:
+            with serve_app(args.public_url) as url:
+                written = build(url, languages, out_dir)
+    except BuildError as error:
+        print(f"build_upr_pdf: {error}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

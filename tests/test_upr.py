@@ -1,0 +1,325 @@
+"""UPR briefing: milestones, key indicators (the same numbers as the other pages), open recommendations, PDF route."""
+
+from __future__ import annotations
+
+import flask
+import pandas as pd
+import pytest
+
+from data_access.queries import upr
+
+
+def texts(component: object) -> list[str]:
+    """Every string in a Dash component tree, depth first."""
+    if isinstance(component, str):
+        return [component]
+    if isinstance(component, (list, tuple)):
+        return [text for child in component for text in texts(child)]
+    children = getattr(component, "children", None)
+    return texts(children) if children is not None else []
+
+
+def find(component: object, component_id: str) -> object | None:
+    """The component with `component_id` in a tree, or None."""
+    if getattr(component, "id", None) == component_id:
+        return component
+    children = component if isinstance(component, (list, tuple)) else getattr(component, "children", None)
+    if isinstance(children, (list, tuple)):
+        for child in children:
+            found = find(child, component_id)
+            if found is not None:
+                return found
+    elif children is not None and not isinstance(children, str):
+        return find(children, component_id)
+    return None
+
+
+@pytest.fixture(scope="module")
+def page(bundled):
+    """The pages.upr module, with the app built on the test database."""
+    import importlib
+
+    import app  # noqa: F401 - builds the Dash app, so the page registers itself
+
+    return importlib.import_module("pages.upr")
+
+
+def by_key(frame: pd.DataFrame) -> dict[str, dict]:
+    return {row["key"]: row for row in frame.to_dict("records")}
+
+
+# ---------------------------------------------------------------- milestones
+
+
+def test_milestones_are_the_reports_dated_steps_oldest_first_each_with_its_line(bundled):
+    frame = upr.milestones("en")
+    rows = {row["code"]: row for row in frame.to_dict("records")}
+    assert list(frame["date"]) == sorted(frame["date"])
+    expected = {
+        "kz_cat_accession": ("1998-01-01", "year", "international", 666),
+        "kz_iccpr_ratified": ("2005-11-28", "day", "international", 176),
+        "kz_npm_law": ("2013-07-02", "day", "law", 761),
+        "kz_prosecutors_exclusive": ("2023-01-01", "day", "institution", 737),
+        "kz_prison_health_to_mz": ("2023-01-01", "year", "institution", 886),
+        "cat_co4": ("2023-06-08", "day", "cat", 707),
+        "upr_side_event": ("2025-01-21", "day", "upr", 1738),
+    }
+    for code, (date, precision, kind, line) in expected.items():
+        row = rows[code]
+        assert (str(row["date"]), row["precision"], row["kind"], int(row["source_line"])) == (
+            date,
+            precision,
+            kind,
+            line,
+        )
+    assert "CAT/C/KAZ/CO/4" in rows["cat_co4"]["title"]
+
+
+def test_milestones_can_be_limited_to_one_kind_and_the_kinds_come_from_the_release(bundled):
+    assert upr.milestone_kinds() == ("international", "law", "institution", "cat", "upr")
+    assert list(upr.milestones("ru", "upr")["code"]) == ["upr_side_event"]
+    assert list(upr.milestones("en", "cat")["code"]) == ["cat_co4"]
+
+
+def test_the_timeline_carries_the_note_on_the_opcat_dates_it_leaves_out(bundled):
+    notes = upr.milestone_notes("en")
+    assert any("Footnote 42" in note and "not in the timeline" in note for note in notes)
+
+
+# ---------------------------------------------------------------- key indicators
+
+
+def test_key_indicators_are_the_overviews_headline_figures_where_they_share_a_series(bundled):
+    from data_access.queries.overview import headline_figures
+
+    headline = by_key(headline_figures("en"))
+    mine = by_key(upr.key_indicators("en"))
+    shared = set(headline) & set(mine)
+    assert shared == {
+        "complaints",
+        "registered",
+        "convicted",
+        "npm_visits",
+        "covered",
+        "recs_fulfilled",
+        "compensation",
+    }
+    for key in shared:
+        for column in ("indicator", "period", "value", "previous_period", "previous_value", "source_line"):
+            left, right = headline[key][column], mine[key][column]
+            assert (pd.isna(left) and pd.isna(right)) or left == right, (key, column)
+
+
+def test_key_indicators_read_the_report_and_compute_the_change(bundled):
+    rows = by_key(upr.key_indicators("en"))
+    expected = {  # key: (period, value, previous period, previous value, change)
+        "complaints": ("2025", 240, "2024", 111, 129),  # line 1171
+        "registered": ("2025", 113, "2024", 289, -176),  # Figure 3, line 934
+        "discontinued": ("2025", 82, "2024", 250, -168),  # Figure 5, line 946
+        "covered": ("2025", 817, "2024", 801, 16),  # line 1271
+        "compensation": ("2025", 1541850, "2024", 2856510, -1314660),  # Figure 2, line 922
+    }
+    for key, (period, value, previous_period, previous, change) in expected.items():
+        row = rows[key]
+        assert (row["period"], row["value"], row["previous_period"], row["previous_value"]) == (
+            period,
+            value,
+            previous_period,
+            previous,
+        )
+        assert row["change"] == change
+        assert row["change_share"] == pytest.approx(change / previous)
+
+
+def test_a_year_is_never_compared_with_a_two_year_span(bundled):
+    convicted = by_key(upr.key_indicators("en"))["convicted"]
+    assert (convicted["period"], convicted["value"]) == ("2025", 19)  # Figure 6, line 960
+    assert pd.isna(convicted["previous_value"])  # 2023-2024 (84) is a span: not comparable with 2025
+    assert convicted["earlier_periods"] == 4  # 2020, 2021, 2022 and 2023-2024 exist, none comparable
+
+
+def test_npm_fulfilment_is_computed_from_the_counts_and_kept_beside_the_printed_share(bundled):
+    row = by_key(upr.key_indicators("en"))["recs_fulfilled"]
+    assert (row["value"], row["issued_value"]) == (1046, 3188)  # line 1809
+    assert row["fulfilled_share"] == pytest.approx(1046 / 3188)
+    assert row["printed_share"] == pytest.approx(0.33)
+    fulfilment = upr.npm_fulfilment("en")
+    assert fulfilment.to_dict("records")[0]["share"] == pytest.approx(1046 / 3188)
+
+
+def test_trends_keep_every_period_spans_whole_and_oldest_first(bundled):
+    trends = upr.indicator_trends("en")
+    convicted = trends[trends["key"] == "convicted"]
+    assert list(convicted["period"]) == ["2020", "2021", "2022", "2023-2024", "2025"]
+    assert list(convicted["value"]) == [23, 7, 12, 84, 19]
+    discontinued = trends[trends["key"] == "discontinued"]
+    assert list(discontinued["period"]) == ["2020", "2021", "2022", "2023", "2024", "2025"]
+    assert discontinued["value"].sum() == 2789  # the report prints "789": the leading digit was lost
+
+
+def test_mandate_coverage_is_the_visits_pages_share_against_each_total(bundled):
+    from data_access.queries.visits import coverage_against_mandate
+
+    coverage = upr.mandate_coverage("en")
+    rows = coverage.frame.to_dict("records")
+    assert [(row["period"], row["covered"], row["mandated"]) for row in rows] == [
+        ("2025", 817, 3761),
+        ("2025", 817, 964),
+    ]
+    assert [row["share"] for row in rows] == [pytest.approx(817 / 3761), pytest.approx(817 / 964)]
+    visits_page = coverage_against_mandate("en").frame
+    assert list(visits_page[visits_page["period"] == "2025"]["share"]) == [row["share"] for row in rows]
+    assert sorted(set(coverage.inputs["source_line"])) == [1271, 1273, 1788]
+    assert coverage.inputs["note"].eq("mandated_facilities_two_totals").any()
+
+
+# ---------------------------------------------------------------- open recommendations
+
+
+def test_open_recommendations_are_the_reports_closing_ones_not_fulfilled(bundled):
+    frame = upr.open_recommendations("en")
+    assert list(frame["code"]) == [f"R-{n:02d}" for n in range(1, 11)]
+    assert set(frame["status"]) == {"proposed"}
+    r04 = frame[frame["code"] == "R-04"].iloc[0]
+    assert "Ministry of Finance" in r04["addressees_text"] and "Ministry of Justice" in r04["addressees_text"]
+    assert "Ministry of Finance (MF)" in r04["note_text"]  # the data note on line 2013
+    r10 = frame[frame["code"] == "R-10"].iloc[0]
+    assert "line 2031" in r10["note_text"]
+
+
+def test_only_fulfilled_recommendations_leave_the_open_list(bundled, monkeypatch):
+    tracker = upr.recommendation_tracker("en").copy()
+    tracker["status"] = ["fulfilled", "not_fulfilled", "in_progress", *tracker["status"][3:]]
+    monkeypatch.setattr(upr, "recommendation_tracker", lambda lang: tracker)
+    frame = upr.report_recommendations.uncached("en")
+    assert list(frame.loc[~frame["open"], "code"]) == ["R-01"]
+    assert list(frame.loc[frame["open"], "status"])[:2] == ["not_fulfilled", "in_progress"]
+
+
+# ---------------------------------------------------------------- the page
+
+
+def test_page_is_english_by_default_and_shows_obligations_progress_and_open_problems(page):
+    layout = page.layout()
+    text = " ".join(texts(layout))
+    assert "UPR briefing" in text
+    assert "36 dated steps the report names, from December 10, 1948 to January 30, 2025" in text
+    assert "The Ombudsman received 240 complaints about torture in 2025. Up 129 (116.2%) on 2024." in text
+    assert (
+        "1,046 of the 3,188 recommendations the NPM sent in 2025 were fulfilled: 32.8%. The report prints 33%." in text
+    )
+    assert "21.7% of 3,761" in text and "84.8% of 964" in text
+    assert "10 of the report's 10 closing recommendations to state bodies are not fulfilled." in text
+    assert "Special report 2026, Conclusions and recommendations, lines 2007–2031" in text
+    assert find(layout, "upr-milestone-kind").value == "all"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("ru", "Справка к УПО"), ("kk", "ӘКШ бойынша анықтама")])
+def test_a_chosen_language_wins_over_the_english_default(page, lang, expected):
+    text = " ".join(texts(page.layout(lang=lang)))
+    assert expected in text and "UPR briefing" not in text
+
+
+def test_a_kind_in_the_url_limits_the_timeline(page):
+    layout = page.layout(lang="en", kind="upr")
+    assert find(layout, "upr-milestone-kind").value == "upr"
+    table = " ".join(texts(find(layout, "upr-milestones-table")))
+    assert "48th session of the Universal Periodic Review" in table and "Universal Declaration" not in table
+
+
+@pytest.mark.parametrize("kind", ["nonsense", "UPR", "<script>", "all;drop"])
+def test_unknown_kind_in_the_url_shows_every_milestone_and_a_notice(page, kind):
+    layout = page.layout(lang="en", kind=kind)
+    assert find(layout, "upr-milestone-kind").value == "all"
+    container = texts(find(layout, "upr-milestones-container"))
+    assert "The milestone type asked for is not known; all milestones are shown." in container
+    assert "Universal Declaration" in " ".join(container)
+
+
+@pytest.mark.parametrize("requested", [None, 7, ["law"], {"a": 1}, "bogus", ""])
+def test_malformed_callback_input_gives_every_milestone_and_a_notice(page, requested):
+    children, filters = page.update_milestones(requested, "ru")
+    assert filters == {"kind": None}
+    text = " ".join(texts(children))
+    assert "Всеобщую декларацию" in text
+    assert ("Запрошенный тип этапа неизвестен; показаны все этапы." in text) == (requested not in (None, ""))
+
+
+def test_callback_limits_the_timeline_and_puts_the_kind_in_the_url(page):
+    children, filters = page.update_milestones("cat", "not-a-language")
+    assert filters == {"kind": "cat"}
+    text = " ".join(texts(children))
+    assert "CAT/C/KAZ/CO/4" in text and "Universal Declaration" not in text
+
+
+def test_not_published_values_are_never_drawn_as_zero(page):
+    from components.small_multiple import trend_bars
+
+    figure = trend_bars(["2024", "2025"], [None, 5.0], ["not published", "5"], "en")
+    bars, words = figure.data
+    assert list(bars.x) == ["2025"] and list(bars.y) == [5.0]
+    assert list(words.text) == ["not published"]
+
+
+def test_spans_are_labelled_whole_in_the_small_multiple(page):
+    card = page.indicator_card(by_key(upr.key_indicators("en"))["convicted"], "en")
+    graph = find(card, "upr-convicted-graph")
+    assert list(graph.figure.data[0].x) == ["2020", "2021", "2022", "2023–<br>2024", "2025"]
+    assert "No comparable earlier figure" in " ".join(texts(card))
+
+
+def test_downloads_hold_exactly_the_numbers_shown(page):
+    from app import server
+
+    client = server.test_client()
+    convicted = client.get("/download/upr.indicator.csv?lang=en&key=convicted").get_data(as_text=True)
+    assert "2023–2024,84.0" in convicted or "2023–2024,84" in convicted
+    recommendations = client.get("/download/upr.recommendations.csv?lang=en").get_data(as_text=True)
+    assert recommendations.count("\nR-") == 10
+    milestones = client.get("/download/upr.milestones.csv?lang=en&kind=upr").get_data(as_text=True)
+    assert "48th session" in milestones and "Universal Declaration" not in milestones
+    coverage = client.get("/download/upr.coverage.xlsx?lang=kk")
+    assert coverage.status_code == 200 and coverage.data[:2] == b"PK"
+    assert client.get("/download/upr.indicator.csv?lang=en&key=bogus").status_code == 400
+    assert client.get("/download/upr.milestones.csv?lang=en&kind=bogus").status_code == 400
+
+
+# ---------------------------------------------------------------- the PDF route
+
+
+@pytest.fixture
+def pdf_server(tmp_path, monkeypatch):
+    """A bare Flask server with only the PDF route, its instance folder in tmp_path."""
+    from components.upr_pdf import register_upr_pdf_route
+
+    monkeypatch.setenv("INSTANCE_DIR", str(tmp_path))
+    server = flask.Flask(__name__)
+    register_upr_pdf_route(server)
+    (tmp_path / "pdf").mkdir()
+    (tmp_path / "pdf" / "upr-2026.1-en.pdf").write_bytes(b"%PDF-1.4 test")
+    (tmp_path / "secret.pdf").write_bytes(b"%PDF-1.4 secret")
+    return server.test_client()
+
+
+def test_the_pdf_route_serves_a_built_pdf(pdf_server):
+    response = pdf_server.get("/pdf/upr-2026.1-en.pdf")
+    assert response.status_code == 200
+    assert response.mimetype == "application/pdf"
+    assert response.data == b"%PDF-1.4 test"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["upr-2026.1-ru.pdf", "upr-2026.1-xx.pdf", "secret.pdf", "..%2Fsecret.pdf", "upr-..-en.pdf", "upr-2026.1-en.PDF"],
+)
+def test_the_pdf_route_refuses_anything_else(pdf_server, name):
+    assert pdf_server.get(f"/pdf/{name}").status_code == 404
+
+
+def test_the_page_links_the_pdf_only_once_it_is_built(page, tmp_path, monkeypatch):
+    monkeypatch.setenv("INSTANCE_DIR", str(tmp_path))
+    assert find(page.layout(lang="en"), "upr-pdf-link") is None
+    (tmp_path / "pdf").mkdir()
+    (tmp_path / "pdf" / "upr-2026.1-en.pdf").write_bytes(b"%PDF-1.4")
+    link = find(page.layout(lang="en"), "upr-pdf-link")
+    assert link is not None and link.href == "/pdf/upr-2026.1-en.pdf"
