@@ -1,0 +1,355 @@
+"""The visits page on the bundled release: coverage against the mandate, the pace per ministry, the gaps, bad input.
+
+Runs on SQLite and PostgreSQL (the `bundled` fixture). The coverage computation
+on visit logs is proven in tests/test_visits_logs.py on a generated release.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+
+import pytest
+
+from data_access.queries import visits
+
+YEAR = 2025
+
+
+def texts(component: object) -> list[str]:
+    """Every string in a Dash component tree."""
+    if isinstance(component, str):
+        return [component]
+    if isinstance(component, (list, tuple)):
+        return [text for child in component for text in texts(child)]
+    children = getattr(component, "children", None)
+    return texts(children) if children is not None else []
+
+
+def page_text(component: object) -> str:
+    return " ".join(texts(component)).replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def find(component: object, component_id: object) -> object | None:
+    if getattr(component, "id", None) == component_id:
+        return component
+    children = component if isinstance(component, (list, tuple)) else getattr(component, "children", None)
+    if isinstance(children, (list, tuple)):
+        for child in children:
+            found = find(child, component_id)
+            if found is not None:
+                return found
+    elif children is not None and not isinstance(children, str):
+        return find(children, component_id)
+    return None
+
+
+@pytest.fixture(scope="module")
+def page(bundled):
+    import app  # noqa: F401 - builds the Dash app, so the page registers itself
+
+    return importlib.import_module("pages.visits")
+
+
+def by_agency(frame) -> dict[str, dict]:
+    return {row["agency"]: row for row in frame.to_dict("records")}
+
+
+# ---------------------------------------------------------------- coverage against the mandate
+
+
+def test_visit_years_are_the_years_with_national_visit_figures(bundled):
+    assert visits.visit_years("en") == [2024, 2025]
+
+
+def test_coverage_is_computed_against_both_mandated_totals(bundled):
+    frame = visits.coverage_against_mandate("en").frame
+    rows = {(r["period"], int(r["mandated"])): r for r in frame.to_dict("records")}
+    assert set(rows) == {("2024", 3761), ("2024", 964), ("2025", 3761), ("2025", 964)}
+    assert rows[("2025", 3761)]["covered"] == 817
+    assert rows[("2025", 3761)]["share"] == pytest.approx(817 / 3761)
+    assert rows[("2025", 964)]["share"] == pytest.approx(817 / 964)
+    assert rows[("2024", 3761)]["share"] == pytest.approx(801 / 3761)
+    assert rows[("2025", 3761)]["years_to_cover_all"] == pytest.approx(3761 / 817)
+    assert rows[("2025", 964)]["years_to_cover_all"] == pytest.approx(964 / 817)
+    assert all(frame["mandate_share"] == 0.25) and all(frame["status"] == "derived")
+
+
+def test_the_larger_total_is_behind_the_mandate_and_the_smaller_within(bundled):
+    frame = visits.coverage_against_mandate("en").frame
+    latest = {int(r["mandated"]): r["within_mandate"] for r in frame[frame["period"] == "2025"].to_dict("records")}
+    assert latest == {3761: False, 964: True}
+
+
+def test_2024_is_compared_with_the_2025_total_and_says_so(bundled):
+    frame = visits.coverage_against_mandate("en").frame
+    assert set(frame.loc[frame["period"] == "2024", "mandated_period"]) == {"2025"}
+
+
+def test_both_totals_carry_the_two_totals_data_note(bundled):
+    result = visits.coverage_against_mandate("en")
+    assert result.frame["note_text"].str.contains("964").all()
+    assert {1271, 1273, 1788} <= set(result.inputs["source_line"].dropna().astype(int))
+
+
+# ---------------------------------------------------------------- pace by ministry
+
+
+def test_police_units_need_more_than_twenty_years_at_the_npm_pace(bundled):
+    mvd = by_agency(visits.mandate_pace("en", YEAR, "npm").frame)["MVD"]
+    assert (mvd["mandated"], mvd["visits"]) == (3299, 152)
+    assert mvd["years_to_visit_all"] == pytest.approx(3299 / 152)  # 21.7 years
+    assert mvd["beyond_mandate"]
+
+
+def test_only_the_police_sector_is_beyond_four_years_at_the_npm_pace(bundled):
+    frame = visits.mandate_pace("en", YEAR, "npm").frame
+    assert list(frame.loc[frame["beyond_mandate"], "agency"]) == ["MVD"]
+    assert by_agency(frame)["MO"]["years_to_visit_all"] == pytest.approx(7 / 2)
+
+
+def test_mandated_facilities_by_ministry_add_up_to_the_larger_total(bundled):
+    assert visits.mandate_pace("en", YEAR, "npm").frame["mandated"].sum() == 3761
+
+
+def test_regional_representatives_pace_uses_their_own_visits(bundled):
+    frame = by_agency(visits.mandate_pace("en", YEAR, "regional_reps").frame)
+    assert frame["MVD"]["visits"] == 285
+    assert frame["MVD"]["years_to_visit_all"] == pytest.approx(3299 / 285)
+    assert frame["KUIS"]["years_to_visit_all"] == pytest.approx(79 / 123)
+
+
+def test_all_bodies_add_the_npm_the_representatives_and_the_ombudsman_per_ministry(bundled):
+    result = visits.mandate_pace("en", YEAR, "all")
+    frame = by_agency(result.frame)
+    assert frame["MVD"]["visits"] == 152 + 285
+    assert frame["KUIS"]["visits"] == 73 + 123 + 12  # 12 of the Ombudsman's 13 visits were to penal institutions
+    assert frame["MVD"]["years_to_visit_all"] == pytest.approx(3299 / 437)
+    assert set(result.frame["status"]) == {"derived"}
+    # 68 representatives' visits to "other institutions" and 1 Ombudsman visit to an akimat centre have no mandated ministry
+    assert result.totals["stated_total"] == 1242
+    assert result.totals["unattributed"] == 1242 - result.frame["visits"].sum() == 69
+
+
+def test_a_year_without_a_ministry_breakdown_is_not_published_never_zero(bundled):
+    frame = visits.mandate_pace("en", 2024, "npm").frame
+    assert frame["visits"].isna().all() and frame["years_to_visit_all"].isna().all()
+    assert set(frame["status"]) == {"not_published"}
+    assert not frame["beyond_mandate"].any()
+
+
+def test_unknown_body_falls_back_to_the_npm(bundled):
+    assert visits.mandate_pace("en", YEAR, "nobody").totals["body"] == "npm"
+
+
+# ---------------------------------------------------------------- types, bodies, sectors, outcomes
+
+
+def test_npm_visits_by_type_add_up_to_360_against_the_stated_425(bundled):
+    result = visits.npm_visits_by_type("en", YEAR)
+    assert len(result.frame) == 13
+    assert result.totals == {"type_sum": 360, "stated_total": 425, "gap": 65}
+    assert result.frame.iloc[0]["facility_type"] == "ivs" and result.frame.iloc[0]["visits"] == 77
+    assert "police_unit" in set(result.frame["facility_type"])
+
+
+def test_the_type_gap_of_one_ministry_is_against_that_ministrys_total(bundled):
+    assert visits.npm_visits_by_type("en", YEAR, "MP").totals == {"type_sum": 21, "stated_total": 79, "gap": 58}
+    assert visits.npm_visits_by_type("en", YEAR, "MVD").totals["gap"] == 0
+
+
+def test_bodies_add_up_to_the_reports_total_of_all_visits(bundled):
+    result = visits.visits_by_body("en", YEAR)
+    assert dict(zip(result.frame["body"], result.frame["visits"], strict=True)) == {
+        "npm": 425,
+        "ombudsman": 13,
+        "regional_reps": 804,
+    }
+    assert result.totals == {"stated_total": 1242, "body_sum": 1242, "gap": 0}
+
+
+def test_representatives_sectors_hold_their_ministries_and_add_up(bundled):
+    result = visits.regional_reps_by_sector("en", YEAR)
+    frame = result.frame
+    criminal = frame[frame["sector"] == "regional_reps_criminal_justice"]
+    assert dict(zip(criminal["agency"], criminal["visits"], strict=True)) == {
+        "MVD": 285,
+        "KUIS": 123,
+        "MO": 8,
+        "KNB": 4,
+    }
+    social = frame[frame["sector"] == "regional_reps_social"]
+    assert social["visits"].sum() == 316
+    other = frame[frame["sector"] == "regional_reps_other"]
+    assert other["agency"].isna().all() and list(other["visits"]) == [68]
+    assert result.totals["gap"] == 0 and result.totals["sector_gaps"] == {
+        "regional_reps_criminal_justice": 0,
+        "regional_reps_social": 0,
+    }
+
+
+def test_liability_after_visits_reads_the_report(bundled):
+    frame = visits.visit_outcomes("en", YEAR)
+    assert list(zip(frame["indicator"], frame["value"], strict=True)) == [
+        ("disciplinary_liability", 337),
+        ("administrative_liability", 76),
+        ("pretrial_investigations_after_visits", 3),
+    ]
+    assert set(frame["source_line"]) == {1484}
+
+
+def test_npm_size_keeps_both_figures_section_6_first(bundled):
+    frame = visits.npm_size("en", YEAR)
+    assert list(zip(frame["indicator"], frame["value"], strict=True))[:2] == [
+        ("npm_groups", 20),
+        ("npm_participants", 99),
+    ]
+    assert set(frame["value"]) == {20, 99, 25, 106}
+
+
+def test_the_bundled_release_has_no_visit_logs(bundled):
+    assert visits.visit_log_summary() == {
+        "facilities": 0,
+        "mandated": 0,
+        "visits": 0,
+        "first_visit": None,
+        "last_visit": None,
+    }
+
+
+# ---------------------------------------------------------------- the page
+
+
+def test_page_answers_whether_the_mandate_is_met_in_english(page):
+    text = page_text(page.layout(lang="en"))
+    assert "21.7% of 3,761 mandated facilities" in text
+    assert "84.8% of 964 mandated facilities" in text
+    assert "takes at least 4.6 years: longer than the 4 years of the mandate" in text
+    assert "MIA (21.7 years)" in text
+    assert "65 visits are not broken down by type" in text
+    assert "aggregates only" in text
+
+
+def test_page_renders_in_kazakh_and_russian_with_their_number_formats(page):
+    kk = page_text(page.layout(lang="kk"))
+    ru = page_text(page.layout(lang="ru"))
+    assert "3 761" in kk and "21,7" in kk
+    assert "3 761" in ru and "21,7 %" in ru
+    assert "Visits against the four-year mandate" not in kk + ru
+
+
+def test_all_bodies_view_shows_the_combined_pace(page):
+    text = page_text(page.layout(lang="en", body="all", sector="MVD"))
+    assert "MIA (7.5 years)" in text
+    assert "MIA: 3,299 mandated facilities, 437 visits: at least 21.7 years" not in text
+    assert "MIA: 3,299 mandated facilities, 437 visits: at least 7.5 years for a full cycle" in text
+
+
+def test_sector_filter_narrows_the_types_to_that_ministry(page):
+    card = find(page.layout(lang="en", sector="MP"), "visits-types")
+    text = page_text(card)
+    assert "Adaptation centre for minors" in text and "Temporary detention facility" not in text
+    assert "58 visits are not broken down by type" in text
+
+
+def test_a_year_without_breakdowns_says_so_instead_of_drawing_zeros(page):
+    text = page_text(page.layout(lang="en", year="2024"))
+    assert "801" in text
+    assert "The report breaks visits down by ministry only for 2025" in text
+    assert find(page.layout(lang="en", year="2024"), "visits-pace") is None
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ({"year": "1999"}, "There are no visit figures for the year asked for"),
+        ({"year": "twenty"}, "There are no visit figures for the year asked for"),
+        ({"sector": "NOPE"}, "Unknown ministry"),
+        ({"body": "aliens"}, "Unknown visiting body"),
+        ({"region": "KZ-99"}, "Unknown region"),
+        ({"region": "KZ-75"}, "need facility-level visit logs"),
+        ({"date": "2025-13-45"}, "no visit logs"),
+    ],
+)
+def test_bad_url_values_show_the_default_view_and_a_notice(page, query, message):
+    layout = page.layout(lang="en", **query)
+    text = page_text(layout)
+    assert message in text
+    assert "21.7% of 3,761 mandated facilities" in text  # the default view (2025, all ministries, NPM)
+
+
+def control(name: str) -> dict:
+    return {"name": name, "type": "visits-control"}
+
+
+def callback_request(values: dict, lang: object = "en") -> dict:
+    """A request to the page's callback as the browser sends it, with `values` for the controls."""
+    return {
+        "output": "..visits-content.children...visits-filters.data..",
+        "outputs": [{"id": "visits-content", "property": "children"}, {"id": "visits-filters", "property": "data"}],
+        "inputs": [[{"id": control(name), "property": "value", "value": value} for name, value in values.items()]],
+        "changedPropIds": ['{"name":"year","type":"visits-control"}.value'],
+        "state": [{"id": "visits-lang", "property": "data", "value": lang}],
+    }
+
+
+def post_callback(payload: dict):
+    from app import server
+
+    return server.test_client().post("/_dash-update-component", json=payload)
+
+
+def test_a_broken_callback_request_gets_the_default_view_and_a_notice(page):
+    response = post_callback(
+        callback_request({"year": "abc", "sector": {"x": 1}, "body": 42}, lang={"not": "a language"})
+    )
+    assert response.status_code == 200
+    result = response.get_json()["response"]
+    text = json.dumps(result["visits-content"], ensure_ascii=False)
+    assert "Unknown ministry" not in text  # the language fell back to Kazakh, not to an error
+    assert result["visits-filters"]["data"] == {
+        "year": "2025",
+        "sector": None,
+        "body": "npm",
+        "region": None,
+        "date": None,
+    }
+    english = post_callback(callback_request({"year": ["2025"], "sector": 3.5, "body": None})).get_json()["response"]
+    text = json.dumps(english["visits-content"])
+    assert "There are no visit figures for the year asked for" in text and "Unknown ministry" in text
+    assert "21.7% of 3,761 mandated facilities" in text
+
+
+def test_a_callback_request_for_unknown_controls_changes_nothing_it_should_not(page):
+    response = post_callback(callback_request({"nonsense": "1", "year": "2024"}))
+    assert response.status_code == 200
+    assert response.get_json()["response"]["visits-filters"]["data"]["year"] == "2024"
+
+
+def test_callback_rebuilds_the_view_for_good_values_and_puts_them_in_the_url(page):
+    result = post_callback(callback_request({"year": "2025", "sector": "MVD", "body": "regional_reps"})).get_json()[
+        "response"
+    ]
+    assert result["visits-filters"]["data"] == {
+        "year": "2025",
+        "sector": "MVD",
+        "body": "regional_reps",
+        "region": None,
+        "date": None,
+    }
+    assert "MIA (11.6 years)" in json.dumps(result["visits-content"])
+
+
+def test_downloads_hold_the_numbers_the_cards_show(page):
+    from app import server
+
+    client = server.test_client()
+    pace = client.get("/download/visits.pace.csv?lang=en&year=2025&body=npm").get_data(as_text=True)
+    assert "MIA,3299.0,152.0,21.7039" in pace.replace('"', "")
+    coverage = client.get("/download/visits.coverage.csv?lang=en").get_data(as_text=True)
+    assert '2025,"3,761 mandated facilities (report line 1788)",817.0,0.2172' in coverage
+    types = client.get("/download/visits.types.xlsx?lang=ru&sector=MP")
+    assert types.status_code == 200 and types.data[:2] == b"PK"
+    # bad parameters fall back to the default view, as on the page
+    assert client.get("/download/visits.pace.csv?lang=en&year=1999&body=x").get_data(as_text=True) == pace
+    assert client.get("/download/visits.overdue.csv?lang=en").status_code == 200
