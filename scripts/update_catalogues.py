@@ -60,13 +60,16 @@ def update(sources: list[Path]) -> None:
             path = LOCALES / lang / f"{domain}.po"
             path.parent.mkdir(parents=True, exist_ok=True)
             old = read_po(path.open("rb"), locale=lang) if path.exists() else Catalog(locale=lang)
-            new = Catalog(locale=lang, project="torture-prevention-dashboard", charset="utf-8")
+            # Keep the old creation date so that re-running the script changes only what changed.
+            new = Catalog(
+                locale=lang, project="torture-prevention-dashboard", charset="utf-8", creation_date=old.creation_date
+            )
             for message_id, locations in sorted(messages.items()):
                 existing = old.get(message_id)
                 text = existing.string if existing is not None and existing.string else ""
                 if lang == "en" and not text:
                     text = message_id
-                new.add(message_id, text, locations=locations)
+                new.add(message_id, text, locations=[(path, 0) for path, _line in locations])
             with path.open("wb") as handle:
                 write_po(handle, new, width=0, omit_header=False, sort_output=True)
             missing = sum(1 for m in new if m.id and not m.string)

@@ -135,8 +135,14 @@ def test_every_registered_dataset_downloads_the_table_it_shows(client):
     from components.datasets import dataset
 
     names = [n for n in dataset_names() if not n.startswith("test.")]
+    assert len(names) >= 10
     for name in names:
-        shown = dataset(name)("en").download_frame()
+        try:
+            shown = dataset(name)("en").download_frame()
+        except (TypeError, ValueError):
+            # A dataset that needs a parameter (a region, say) is refused without it, over HTTP too.
+            assert client.get(f"/download/{name}.csv?lang=en").status_code == 400, name
+            continue
         response = client.get(f"/download/{name}.csv?lang=en")
         assert response.status_code == 200, name
         downloaded = pd.read_csv(io.BytesIO(response.data), encoding="utf-8-sig")
