@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-from sqlalchemy import Select, and_, select
+from sqlalchemy import Select, select
 
 from .. import schema
 from ..cache import cached
@@ -122,7 +122,13 @@ def _pivot(long: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
         row.update({name: group[name].dropna().iloc[0] if group[name].notna().any() else None for name in names})
         row["order"] = int(group["id"].min())
         row["source_lines"] = tuple(sorted({int(v) for v in group["source_line"].dropna()}))
-        row["source_refs"] = tuple(dict.fromkeys(group["source_ref"].dropna()))
+        row["sources"] = tuple(
+            dict.fromkeys(
+                (ref, int(line))
+                for ref, line in zip(group["source_ref"], group["source_line"], strict=True)
+                if not pd.isna(line)
+            )
+        )
         row["notes"] = tuple(dict.fromkeys(group["note_text"].dropna()))
         published = group.dropna(subset=["value"]).drop_duplicates("indicator").set_index("indicator")["value"]
         counts = {
@@ -131,7 +137,7 @@ def _pivot(long: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
         row.update(counts)
         row.update(_shares(counts["issued"], counts["fulfilled"], counts["in_progress"]))
         rows.append(row)
-    columns = [*keys, *names, "order", "source_lines", "source_refs", "notes", *COUNT_COLUMNS.values(), *SHARE_COLUMNS]
+    columns = [*keys, *names, "order", "source_lines", "sources", "notes", *COUNT_COLUMNS.values(), *SHARE_COLUMNS]
     wide = pd.DataFrame(rows, columns=columns)
     for column in (*COUNT_COLUMNS.values(), *SHARE_COLUMNS):
         wide[column] = wide[column].astype("Float64")
@@ -163,7 +169,7 @@ def fulfilment_by_agency(lang: str, agency: str | None = None) -> pd.DataFrame:
     (`agency` missing) where the report gives one. `agency` keeps only that agency's rows.
     Columns: period, category (body), category_name, agency, agency_name, agency_short, issued,
     fulfilled, in_progress, fulfilled_share, in_progress_share, other_share, unknown_share,
-    source_lines, source_refs, notes.
+    source_lines, sources ((reference, line) pairs), notes.
     """
     long = recommendation_counts(lang)
     long = long[long["region"].isna()]
@@ -285,11 +291,12 @@ def ombudsman_totals(lang: str) -> dict:
     }
 
 
-def date_precision(value: dt.date | None) -> str:
-    """'year' for a date stored as 1 January (the release's convention for a year-only date), else 'day'."""
-    if value is None or pd.isna(value):
-        return "day"
-    return "year" if (value.month, value.day) == (1, 1) else "day"
+def status_date_precision(status_date: dt.date | None, issued: dt.date | None, issued_precision: str | None) -> str:
+    """How precisely a status date is known: a status dated on the issue date is as precise as that
+    (the report dates its recommendations by year only); a later status date is a day."""
+    if status_date is not None and issued is not None and status_date == issued and issued_precision:
+        return issued_precision
+    return "day"
 
 
 @cached
@@ -297,7 +304,8 @@ def recommendation_tracker(lang: str, agency: str | None = None, status: str | N
     """The report's recommendations, one row each: text in `lang`, addressees, issued, status, status date, source.
 
     `addressees` is a tuple of agency codes, `addressee_names` / `addressee_shorts` their names in `lang`;
-    `issued_precision` / `status_date_precision` say whether a date is only known to the year.
+    `issued_precision` (from the release) / `status_date_precision` say how precisely a date is known
+    (`day`, `month` or `year`: the report dates its recommendations by year only).
     `agency` keeps recommendations addressed to it; `status` keeps those with that current status.
     """
     lang = lang_or_default(lang)
@@ -308,6 +316,7 @@ def recommendation_tracker(lang: str, agency: str | None = None, status: str | N
             rec.c.issuer,
             rec.c[f"text_{lang}"].label("text"),
             rec.c.issued,
+            rec.c.issued_precision,
             rec.c.status,
             rec.c.status_date,
             rec.c.source_line,
@@ -324,8 +333,10 @@ def recommendation_tracker(lang: str, agency: str | None = None, status: str | N
     frame["addressees"] = [tuple(grouped.get(c, empty)["agency"]) for c in frame["code"]]
     frame["addressee_shorts"] = [tuple(grouped.get(c, empty)["short"]) for c in frame["code"]]
     frame["addressee_names"] = [tuple(grouped.get(c, empty)["name"]) for c in frame["code"]]
-    frame["issued_precision"] = [date_precision(d) for d in frame["issued"]]
-    frame["status_date_precision"] = [date_precision(d) for d in frame["status_date"]]
+    frame["status_date_precision"] = [
+        status_date_precision(d, i, p)
+        for d, i, p in zip(frame["status_date"], frame["issued"], frame["issued_precision"], strict=True)
+    ]
     frame["is_open"] = frame["status"].isin(OPEN_STATUSES)
     frame["source_line"] = frame["source_line"].astype("Int64")
     if agency is not None:
@@ -335,21 +346,30 @@ def recommendation_tracker(lang: str, agency: str | None = None, status: str | N
     return frame.reset_index(drop=True)
 
 
-@cached
 def status_history(code: str | None = None) -> pd.DataFrame:
     """Every status a recommendation has had, release by release (kept across imports), oldest first.
 
+    Not cached: the cache is keyed by the current release, but the history outlives releases
+    (going back to an earlier release must not bring back the history as it was then).
+
     Columns: recommendation, status, status_date, status_date_precision, release_version.
     """
-    h = schema.recommendation_status_history
-    statement = select(h.c.recommendation, h.c.status, h.c.status_date, h.c.release_version).order_by(
-        h.c.recommendation, h.c.status_date, h.c.id
+    h, rec = schema.recommendation_status_history, schema.recommendation
+    statement = (
+        select(
+            h.c.recommendation, h.c.status, h.c.status_date, h.c.release_version, rec.c.issued, rec.c.issued_precision
+        )
+        .outerjoin(rec, rec.c.code == h.c.recommendation)
+        .order_by(h.c.recommendation, h.c.status_date, h.c.id)
     )
     if code is not None:
         statement = statement.where(h.c.recommendation == code)
     frame = read_frame(statement)
-    frame["status_date_precision"] = [date_precision(d) for d in frame["status_date"]]
-    return frame
+    frame["status_date_precision"] = [
+        status_date_precision(d, i, p)
+        for d, i, p in zip(frame["status_date"], frame["issued"], frame["issued_precision"], strict=True)
+    ]
+    return frame.drop(columns=["issued", "issued_precision"])
 
 
 @cached
@@ -372,7 +392,7 @@ def page_agencies(lang: str) -> pd.DataFrame:
     )
     return read_frame(
         select(a.c.code, a.c[f"name_{lang}"].label("name"), a.c[f"short_{lang}"].label("short"))
-        .join(used, and_(used.c.code == a.c.code))
+        .join(used, used.c.code == a.c.code)
         .order_by(a.c[f"name_{lang}"])
     )
 

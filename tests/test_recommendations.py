@@ -1,0 +1,307 @@
+"""Recommendations page on the bundled release: computed shares, 'not published' kept apart from zero,
+the Ombudsman's visits adding up, the tracker, permalinks and bad input (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+import pandas as pd
+import pytest
+from sqlalchemy import select
+
+from data_access import schema
+from data_access.queries import recommendations as recs
+
+NOT_PUBLISHED = {"en": "not published", "ru": "не опубликовано", "kk": "жарияланбаған"}
+
+
+def texts(component: object) -> list[str]:
+    """Every string in a Dash component tree, depth first."""
+    if isinstance(component, str):
+        return [component]
+    if isinstance(component, list | tuple):
+        return [text for child in component for text in texts(child)]
+    children = getattr(component, "children", None)
+    return texts(children) if children is not None else []
+
+
+def find(component: object, component_id: str) -> object | None:
+    """The component with `component_id` in a tree, or None."""
+    if getattr(component, "id", None) == component_id:
+        return component
+    children = component if isinstance(component, list | tuple) else getattr(component, "children", None)
+    if isinstance(children, list | tuple):
+        for child in children:
+            found = find(child, component_id)
+            if found is not None:
+                return found
+    elif children is not None and not isinstance(children, str):
+        return find(children, component_id)
+    return None
+
+
+def table_cells(table: object) -> list[list[str]]:
+    """The body rows of an html.Table as lists of cell texts."""
+    body = next(part for part in table.children if type(part).__name__ == "Tbody")
+    return [[" ".join(texts(cell)) for cell in row.children] for row in body.children]
+
+
+@pytest.fixture(scope="module")
+def page(bundled):
+    import importlib
+
+    import app  # noqa: F401 - builds the Dash app, so the page registers itself
+
+    return importlib.import_module("pages.recommendations")
+
+
+def row_of(frame: pd.DataFrame, body: str, agency: str | None) -> dict:
+    mask = frame["category"].eq(body) & (frame["agency"].isna() if agency is None else frame["agency"].eq(agency))
+    rows = frame[mask].to_dict("records")
+    assert len(rows) == 1, (body, agency)
+    return rows[0]
+
+
+# ---------------------------------------------------------------- shares are computed, never stored
+
+
+def test_no_fulfilment_share_is_stored_only_counts_and_the_printed_percentages(bundled):
+    with bundled.connect() as connection:
+        share_codes = connection.execute(
+            select(schema.indicator.c.code).where(
+                schema.indicator.c.topic.in_(("recommendations", "npm")),
+                schema.indicator.c.unit.in_(("percent", "share")),
+            )
+        ).scalars()
+        assert all(code.endswith("_printed") for code in share_codes)
+
+
+@pytest.mark.parametrize(
+    ("body", "agency", "issued", "fulfilled", "in_progress"),
+    [
+        ("body_npm", None, 3188, 1046, None),  # line 1809
+        ("body_ombudsman", "KUIS", 52, 41, 11),  # line 1414
+        ("body_regional_reps", None, 2386, 1988, 398),  # line 1482
+    ],
+)
+def test_fulfilment_shares_are_computed_from_the_reports_counts(bundled, body, agency, issued, fulfilled, in_progress):
+    row = row_of(recs.fulfilment_by_agency("en"), body, agency)
+    assert (row["issued"], row["fulfilled"]) == (issued, fulfilled)
+    assert math.isclose(row["fulfilled_share"], fulfilled / issued)
+    if in_progress is None:
+        assert pd.isna(row["in_progress"]) and pd.isna(row["in_progress_share"])
+        assert math.isclose(row["unknown_share"], 1 - fulfilled / issued)  # the part whose status is not published
+    else:
+        assert math.isclose(row["in_progress_share"], in_progress / issued)
+        assert math.isclose(row["other_share"], (issued - fulfilled - in_progress) / issued)
+
+
+def test_the_computed_npm_share_is_next_to_the_printed_rounding(bundled):
+    table3 = recs.region_agency_fulfilment("en")
+    national = table3[table3["region"].isna() & table3["agency"].isna()].iloc[0]
+    assert round(national["fulfilled_share"], 4) == 0.3281
+    assert national["printed_share"] == pytest.approx(0.33)
+
+
+# ---------------------------------------------------------------- 'not published' is never 0
+
+
+def test_counts_the_report_does_not_give_are_missing_not_zero(bundled):
+    frame = recs.fulfilment_by_agency("en")
+    mvd = row_of(frame, "body_regional_reps", "MVD")
+    assert mvd["issued"] == 708 and pd.isna(mvd["fulfilled"]) and pd.isna(mvd["fulfilled_share"])
+    for agency in ("KNB", "MTSZN", "KUIS", "MP", "MVD", "MZ", "MO"):  # Table 3's 'by ministries' row
+        row = row_of(frame, "body_npm", agency)
+        assert pd.isna(row["issued"]) and pd.isna(row["fulfilled"]) and pd.isna(row["unknown_share"])
+    assert not (frame[["issued", "fulfilled", "in_progress"]] == 0).any().any()
+
+
+def test_table3_has_the_reports_regions_and_agencies_in_order_and_no_invented_cells(bundled):
+    table3 = recs.region_agency_fulfilment("en")
+    assert len(table3) == 21 * 8  # 20 regions and the total row, 7 agencies and the total column
+    regions = list(dict.fromkeys(table3["region"].dropna()))
+    assert regions[:3] == ["KZ-75", "KZ-15", "KZ-55"] and len(regions) == 20
+    assert list(dict.fromkeys(table3["agency"].dropna())) == ["KNB", "MTSZN", "KUIS", "MP", "MVD", "MZ", "MO"]
+    cells = table3[table3["region"].notna() | table3["agency"].notna()]
+    assert cells["issued"].isna().all() and cells["fulfilled"].isna().all() and cells["fulfilled_share"].isna().all()
+    quoted = table3.dropna(subset=["printed_share"]).set_index("region")["printed_share"]
+    assert quoted.drop(index=[r for r in quoted.index if pd.isna(r)]).round(2).to_dict() == {
+        "KZ-75": 0.67,
+        "KZ-15": 0.60,
+        "KZ-55": 0.54,
+    }
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "kk"])
+def test_tables_write_not_published_where_a_count_is_missing_never_zero(page, lang):
+    from components.chart_card import data_table
+
+    for data in (page.fulfilment_data(lang), page.table3_data(lang), page.visits_data(lang)):
+        table = data_table(data, lang)
+        missing_cells = 0
+        for record, row in zip(data.frame.to_dict("records"), table_cells(table), strict=True):
+            for column, text in zip(data.columns, row, strict=True):
+                if column.unit != "text" and pd.isna(record[column.key]):
+                    assert text == NOT_PUBLISHED[lang]
+                    missing_cells += 1
+                assert text != "0"
+        assert missing_cells > 0
+
+
+def test_heat_map_draws_missing_cells_grey_and_never_in_the_colour_scale(page):
+    figure = page.table3_figure(recs.region_agency_fulfilment("en"), "en")
+    grey, colour = figure.data
+    z = [value for row in colour.z for value in row]
+    assert sum(value is not None for value in z) == 4  # three printed regional shares and the national share
+    assert all(value is None or value > 0.3 for value in z)
+    assert sum(value == 1 for row in grey.z for value in row) == 21 * 8 - 4
+    assert all(
+        t == "–"
+        for row_t, row_z in zip(grey.text, grey.z, strict=True)
+        for t, v in zip(row_t, row_z, strict=True)
+        if v == 1
+    )
+
+
+def test_fulfilment_chart_writes_not_published_instead_of_a_bar(page):
+    frame = recs.fulfilment_by_agency("en")
+    figure = page.fulfilment_figure(frame, "en")
+    bars = [trace for trace in figure.data if trace.type == "bar"]
+    words = next(trace for trace in figure.data if trace.type == "scatter")
+    missing = [page._row_label(row, "en") for row in frame.to_dict("records") if pd.isna(row["issued"])]
+    assert list(words.y) == missing and set(words.text) == {"not published"}
+    for trace in bars:
+        for row, value in zip(trace.y, trace.x, strict=True):
+            assert row not in missing or value is None
+    hatched = next(trace for trace in bars if trace.name == "status not published")
+    assert "status not published" in hatched.text
+
+
+# ---------------------------------------------------------------- the Ombudsman's visits
+
+
+def test_ombudsmans_per_visit_recommendations_add_up_to_the_reports_total(bundled):
+    visits = recs.ombudsman_visits("en")
+    totals = recs.ombudsman_totals("en")
+    assert len(visits) == 14 and totals["visits_abroad"] == 1
+    assert visits["recommendations_issued"].sum() == 52 == totals["issued"]
+    assert totals["sums_agree"] and totals["visits_with_count"] == 12
+    assert (totals["fulfilled"], totals["in_progress"]) == (41, 11)
+    assert math.isclose(totals["fulfilled_share"], 41 / 52)
+    assert list(visits["visit_month"]) == sorted(visits["visit_month"])
+
+
+def test_visits_without_a_printed_count_stay_missing(bundled):
+    visits = recs.ombudsman_visits("en").set_index("code")
+    assert pd.isna(visits.loc["ov2025_01", "recommendations_issued"])  # "Sharapat" centre, line 1283
+    assert pd.isna(visits.loc["ov2025_12", "recommendations_issued"])  # Moscow, line 1396
+
+
+def test_visits_card_says_the_counts_add_up_and_cites_the_lines(page):
+    text = " ".join(texts(page.visits_card("en", None, None)))
+    assert "Recommendations issued after 12 of them: 52." in text
+    assert "This matches the report's total (52); fulfilled: 41 (78.8%), in progress: 11 (21.2%)." in text
+    assert "lines 1283–1414" in text
+
+
+# ---------------------------------------------------------------- the tracker
+
+
+def test_tracker_lists_the_reports_recommendations_with_addressees(bundled):
+    tracker = recs.recommendation_tracker("en")
+    assert list(tracker["code"]) == [f"R-{i:02d}" for i in range(1, 11)]
+    assert set(tracker.set_index("code").loc["R-04", "addressees"]) == {"SA", "MYU", "GP", "MVD", "MF"}
+    assert list(recs.recommendation_tracker("en", agency="MZ")["code"]) == ["R-09"]
+    assert recs.recommendation_tracker("en", status="fulfilled").empty
+    assert len(recs.recommendation_tracker("en", agency="MVD", status="proposed")) == 10
+
+
+def test_a_date_known_only_to_the_year_is_shown_as_the_year_not_a_fake_day(page):
+    data = page.tracker_data("en")
+    assert set(data.frame["issued_precision"]) == {"year"}
+    assert set(data.frame["issued_text"]) == {"2026"}
+    assert set(data.frame["status_date_text"]) == {"2026"}  # the status dates from the issue
+    issued = dt.date(2026, 1, 1)
+    assert recs.status_date_precision(issued, issued, "year") == "year"
+    assert recs.status_date_precision(dt.date(2026, 6, 15), issued, "year") == "day"
+
+
+def test_each_recommendation_has_a_permalink_that_shows_it_first(page):
+    entries = page.tracker_entries(page.tracker_data("en").frame, "en")
+    assert entries[2].permalink == "/recommendations?lang=en&rec=R-03"
+    layout = page.layout(lang="en", rec="R-03")
+    selected = find(layout, "recommendations-selected")
+    assert selected is not None
+    text = " ".join(texts(selected))
+    assert "Recommendation R-03" in text and "Article 146 of the Criminal Code" in text and "line 2011" in text
+    assert "release 2026.1" in text  # its status history
+
+
+def test_choosing_a_state_body_keeps_what_concerns_it(page):
+    layout = page.layout(lang="en", agency="MZ")
+    glance = " ".join(texts(find(layout, "recommendations-glance")))
+    assert "The report's recommendations addressed to it: 1; still open: 1; fulfilled: 0." in glance
+    assert (
+        "Regional representatives: recommendations issued after visits in 2025: 175; fulfilled: not published."
+        in glance
+    )
+    tracker = " ".join(texts(find(layout, "recommendations-tracker-list")))
+    assert "Recommendation R-09" in tracker and "Recommendation R-01" not in tracker
+
+
+# ---------------------------------------------------------------- bad input
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ({"agency": "NOPE"}, "The state body “NOPE” is not known; showing all state bodies."),
+        ({"status": "done"}, "The status “done” is not known; showing every status."),
+        ({"rec": "R-99"}, "There is no recommendation “R-99”; showing all recommendations."),
+        ({"rec": "' OR 1=1 --"}, "There is no recommendation “' OR 1=1 --”; showing all recommendations."),
+    ],
+)
+def test_unknown_url_values_show_the_default_view_and_a_notice(page, query, message):
+    layout = page.layout(lang="en", **query)
+    text = " ".join(texts(layout))
+    assert message in text
+    assert find(layout, "recommendations-agency").value == "all"
+    assert find(layout, "recommendations-status").value == "all"
+    assert find(layout, "recommendations-selected") is None
+    assert "Recommendation R-10" in text  # the full tracker
+
+
+def test_codes_in_the_url_are_matched_whatever_their_case(page):
+    layout = page.layout(lang="en", agency="mz", rec="r-09")
+    assert find(layout, "recommendations-agency").value == "MZ"
+    assert find(layout, "recommendations-selected") is not None
+
+
+@pytest.mark.parametrize(("agency", "status"), [(["MVD"], None), ({"a": 1}, 5), (7, ["fulfilled"]), ("MVD", "nope")])
+def test_malformed_callback_input_gives_the_default_and_a_notice(page, agency, status):
+    overview, summary, _body, state = page.update_filters(agency, status, "ru")
+    assert state["status"] is None
+    notices = [n for n in overview if type(n).__name__ == "Div" and "notice" in (n.className or "")]
+    assert notices and all(n.role == "status" for n in notices)
+    assert summary.startswith("Все рекомендации доклада: 10" if state["agency"] is None else "Рекомендации")
+
+
+def test_callback_with_good_input_filters_and_syncs_the_url(page):
+    _overview, summary, _body, state = page.update_filters("MVD", "proposed", "en")
+    assert state == {"agency": "MVD", "status": "proposed"}
+    assert summary.startswith("Recommendations addressed to Ministry of Internal Affairs: 10; still open: 10")
+    assert "Only those with the status “Proposed” are listed." in summary
+
+
+def test_downloads_hold_the_shown_numbers_and_refuse_unknown_values(page):
+    from app import server
+
+    client = server.test_client()
+    fulfilment = client.get("/download/recommendations.fulfilment.csv?lang=en").get_data(as_text=True)
+    assert "NPM,all state bodies,2025,3188.0,1046.0,,0.328105" in fulfilment
+    tracker = client.get("/download/recommendations.tracker.csv?lang=en&agency=MZ").get_data(as_text=True)
+    assert "R-09" in tracker and "R-01" not in tracker
+    assert client.get("/download/recommendations.table3.xlsx?lang=kk").data[:2] == b"PK"
+    assert client.get("/download/recommendations.tracker.csv?lang=en&agency=NOPE").status_code == 400
+    assert client.get("/download/recommendations.tracker.csv?lang=en&status=done").status_code == 400
