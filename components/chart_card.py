@@ -30,7 +30,11 @@ def data_table(data: CardData, lang: str, table_id: str | None = None) -> html.T
         cells = []
         for index, column in enumerate(data.columns):
             value = record.get(column.key)
-            text = str(value if value is not None else "") if column.unit == "text" else format_value(value, column.unit, lang)
+            text = (
+                str(value if value is not None else "")
+                if column.unit == "text"
+                else format_value(value, column.unit, lang)
+            )
             numeric = column.unit != "text"
             if index == 0:
                 cells.append(html.Th(text, scope="row"))
@@ -49,12 +53,27 @@ def scrollable_table(table: html.Table, label: str) -> html.Div:
     return html.Div(table, className="table-responsive", tabIndex="0", role="group", **{"aria-label": label})
 
 
+def download_links(name: str, params: dict, lang: str, label: str | None = None) -> html.P:
+    """'Download these numbers: CSV XLSX' for a registered dataset with its parameters."""
+    _ = translator(lang)
+    return html.P(
+        [
+            (label or _("Download these numbers")) + ": ",
+            html.A("CSV", href=download_href(name, "csv", lang, params), download="", className="me-2"),
+            html.A("XLSX", href=download_href(name, "xlsx", lang, params), download=""),
+        ],
+        className="card-downloads d-print-none",
+    )
+
+
 def source_line(data: CardData, lang: str) -> html.P | None:
     """'Source: …' for a card, or None when it has none."""
     if not data.sources:
         return None
     _ = translator(lang)
-    return html.P([html.Span(_("Source") + ": ", className="fw-semibold"), "; ".join(data.sources)], className="card-source")
+    return html.P(
+        [html.Span(_("Source") + ": ", className="fw-semibold"), "; ".join(data.sources)], className="card-source"
+    )
 
 
 def notes_list(notes: list[str], lang: str) -> html.Div | None:
@@ -63,7 +82,10 @@ def notes_list(notes: list[str], lang: str) -> html.Div | None:
         return None
     _ = translator(lang)
     return html.Div(
-        [html.P(_("Data notes"), className="fw-semibold mb-1"), html.Ul([html.Li(note) for note in dict.fromkeys(notes)])],
+        [
+            html.P(_("Data notes"), className="fw-semibold mb-1"),
+            html.Ul([html.Li(note) for note in dict.fromkeys(notes)]),
+        ],
         className="card-notes",
     )
 
@@ -78,25 +100,29 @@ def chart_card(
     download: tuple[str, dict] | None = None,
     graph_config: dict | None = None,
     extra: list | None = None,
+    min_width: int | None = None,
 ) -> html.Section:
     """A card: title, figure with its finding, table, downloads, source, notes.
 
     `card_id` prefixes every id inside (use the page's name first);
     `download` is (dataset name, parameters) of the registered dataset that
-    produced `data`.
+    produced `data`; `min_width` keeps a chart that cannot be read squeezed
+    (a large grid) at that width, scrolling sideways on a phone.
     """
     _ = translator(lang)
     body: list = [html.H2(title, id=f"{card_id}-title", className="h5 card-title")]
     if figure is not None:
+        graph = dcc.Graph(
+            id=f"{card_id}-graph", figure=figure, config={**GRAPH_CONFIG, **(graph_config or {})}, className="chart"
+        )
+        if min_width:
+            graph.style = {"minWidth": f"{min_width}px"}
+            # Only the chart scrolls, not its caption; a scrolling box must be reachable by keyboard.
+            graph = html.Div(graph, style={"overflowX": "auto"}, className="chart-scroll", tabIndex="0")
         body.append(
             html.Figure(
                 [
-                    dcc.Graph(
-                        id=f"{card_id}-graph",
-                        figure=figure,
-                        config={**GRAPH_CONFIG, **(graph_config or {})},
-                        className="chart",
-                    ),
+                    graph,
                     html.Figcaption(summary, className="chart-summary"),
                 ],
                 className="mb-2",
@@ -104,7 +130,10 @@ def chart_card(
         )
         body.append(
             html.Details(
-                [html.Summary(_("Show the numbers as a table")), scrollable_table(data_table(data, lang), data.caption or title)],
+                [
+                    html.Summary(_("Show the numbers as a table")),
+                    scrollable_table(data_table(data, lang), data.caption or title),
+                ],
                 className="chart-table",
             )
         )
@@ -114,17 +143,11 @@ def chart_card(
     if extra:
         body.extend(extra)
     if download is not None:
-        name, params = download
-        body.append(
-            html.P(
-                [
-                    _("Download these numbers") + ": ",
-                    html.A("CSV", href=download_href(name, "csv", lang, params), download="", className="me-2"),
-                    html.A("XLSX", href=download_href(name, "xlsx", lang, params), download=""),
-                ],
-                className="card-downloads d-print-none",
-            )
-        )
+        body.append(download_links(*download, lang))
     body.extend(part for part in (source_line(data, lang), notes_list(data.notes, lang)) if part is not None)
-    return html.Section(html.Div(body, className="card-body"), className="card chart-card mb-4", id=card_id,
-                        **{"aria-labelledby": f"{card_id}-title"})
+    return html.Section(
+        html.Div(body, className="card-body"),
+        className="card chart-card mb-4",
+        id=card_id,
+        **{"aria-labelledby": f"{card_id}-title"},
+    )

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from dash import html
 
-from .chart_card import notes_list, source_line
-from .datasets import CardData, download_href
+from .chart_card import download_links, notes_list, source_line
+from .datasets import CardData
 from .i18n import translator
 
 # Status -> Bootstrap badge colours; the status is always written out too, colour is never the only cue.
@@ -136,14 +136,7 @@ def tracker_entry(
 def downloads(name: str, params: dict, lang: str) -> html.P:
     """Links that download exactly the listed recommendations as CSV and XLSX."""
     _ = translator(lang)
-    return html.P(
-        [
-            _("Download these recommendations") + ": ",
-            html.A("CSV", href=download_href(name, "csv", lang, params), download="", className="me-2"),
-            html.A("XLSX", href=download_href(name, "xlsx", lang, params), download=""),
-        ],
-        className="card-downloads d-print-none",
-    )
+    return download_links(name, params, lang, _("Download these recommendations"))
 
 
 def tracker_body(

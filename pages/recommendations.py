@@ -8,7 +8,7 @@ to the default view with a notice.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import NamedTuple
 
 import dash
@@ -409,30 +409,6 @@ def table3_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
     return share_heatmap(columns, rows, shares, texts, hovers, _("not published"), lang, colour_title=_("fulfilled"))
 
 
-def _components(root: object) -> Iterator[object]:
-    """Every component in a layout tree, the root first."""
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        yield node
-        children = getattr(node, "children", None)
-        stack.extend(children if isinstance(children, list) else [children] if children is not None else [])
-
-
-def _scroll_sideways(card: html.Section, min_width: int) -> html.Section:
-    """Give the card's chart a minimum width and let it scroll sideways on a narrow screen.
-
-    A grid of 21 x 8 cells cannot be read squeezed into a phone's width; the table view
-    below it stays as it is. (chart_card has no option for this, so its figure is adjusted here.)
-    """
-    figure = next(node for node in _components(card) if isinstance(node, html.Figure))
-    graph = figure.children[0]
-    graph.style = {"minWidth": f"{min_width}px"}
-    # Only the chart scrolls, not its caption; a scrolling box must be reachable by keyboard.
-    figure.children[0] = html.Div(graph, style={"overflowX": "auto"}, className="chart-scroll", tabIndex="0")
-    return card
-
-
 def table3_card(lang: str) -> html.Section:
     """Heat map and table of Table 3 with a key to the grey and starred cells."""
     _ = translator(lang)
@@ -450,7 +426,7 @@ def table3_card(lang: str) -> html.Section:
             html.Span("*", className="fw-semibold"),
             " " + _("share as printed in the report's text; the counts behind it are not published."),
         ]
-    card = chart_card(
+    return chart_card(
         "recommendations-table3",
         title,
         table3_summary(data.frame, lang),
@@ -459,8 +435,8 @@ def table3_card(lang: str) -> html.Section:
         figure=table3_figure(data.frame, lang),
         download=("recommendations.table3", {}),
         extra=[html.P(key, className="small text-body-secondary")] if key else None,
+        min_width=HEATMAP_MIN_WIDTH,
     )
-    return _scroll_sideways(card, HEATMAP_MIN_WIDTH)
 
 
 # ---------------------------------------------------------------- the Ombudsman's own visits

@@ -101,7 +101,9 @@ def client(tmp_path_factory):
 
     engine_module._engines.clear()
     import app as dashboard
+    from data_access.engine import ensure_database, get_engine
 
+    ensure_database(get_engine())  # the app module may have been imported by an earlier test, for another database
     return dashboard.server.test_client()
 
 

@@ -19,7 +19,8 @@ ISSUING_BODIES = ("body_npm", "body_ombudsman", "body_regional_reps")
 COUNT_INDICATORS = ("recs_issued", "recs_fulfilled", "recs_in_progress")
 PRINTED_SHARE = "npm_recs_fulfilled_share_printed"
 STATUSES = ("proposed", "in_progress", "fulfilled", "not_fulfilled")
-OPEN_STATUSES = ("proposed", "in_progress")
+# "Open" means not (yet) fulfilled: a recommendation declared not fulfilled is still open work.
+OPEN_STATUSES = ("proposed", "in_progress", "not_fulfilled")
 SHARE_COLUMNS = ("fulfilled_share", "in_progress_share", "other_share", "unknown_share")
 COUNT_COLUMNS = {"recs_issued": "issued", "recs_fulfilled": "fulfilled", "recs_in_progress": "in_progress"}
 

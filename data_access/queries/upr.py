@@ -16,7 +16,7 @@ from ..cache import cached
 from .base import lang_or_default, read_frame
 from .observations import latest_with_previous, observations
 from .overview import HEADLINE_SERIES, headline_figures
-from .recommendations import recommendation_tracker
+from .recommendations import OPEN_STATUSES, recommendation_tracker
 from .visits import QueryResult, coverage_against_mandate
 
 # The briefing's indicators, in the order they are shown. Keys shared with the
@@ -38,7 +38,6 @@ MILESTONE_KINDS = ("international", "law", "institution", "cat", "upr")
 # it (the dates are not in the table), so it is linked here by its code.
 MILESTONE_NOTE_CODES = ("opcat_footnote_dates",)
 # For a briefing every recommendation that is not fulfilled is open, including one declared not fulfilled.
-CLOSED_STATUSES = ("fulfilled",)
 
 
 def _national_series(frame: pd.DataFrame, indicator: str, category: str | None) -> pd.DataFrame:
@@ -199,7 +198,7 @@ def report_recommendations(lang: str) -> pd.DataFrame:
     tracker = recommendation_tracker(lang)
     frame = tracker[tracker["issuer"] == "report"].reset_index(drop=True)
     frame["addressees_text"] = ["; ".join(names) for names in frame["addressee_names"]]
-    frame["open"] = ~frame["status"].isin(CLOSED_STATUSES)
+    frame["open"] = frame["status"].isin(OPEN_STATUSES)  # one definition of "open", the tracker's
     notes = _notes(lang, {int(line) for line in frame["source_line"].dropna()})
     note_by_line = notes.groupby("source_line")["text"].agg(" ".join)
     frame["note_text"] = [note_by_line.get(line) if pd.notna(line) else None for line in frame["source_line"]]

@@ -34,7 +34,8 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     env["INSTANCE_DIR"] = str(instance)
     log = open(instance / "server.log", "w")  # noqa: SIM115 - closed at teardown
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-w", "2", "--no-control-socket", "-b", f"127.0.0.1:{port}", "app:server"],
+        [sys.executable, "-m", "gunicorn", "-w", "2", "--no-control-socket", "--graceful-timeout", "5",
+         "-b", f"127.0.0.1:{port}", "app:server"],
         cwd=ROOT,
         env=env,
         stdout=log,
@@ -55,7 +56,11 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         time.sleep(0.3)
     yield url
     process.terminate()
-    process.wait(timeout=20)
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
     log.close()
 
 

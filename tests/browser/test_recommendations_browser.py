@@ -141,7 +141,7 @@ def test_page_renders_in_each_language_without_errors_or_third_party_requests(br
     open_page(browser, f"{live_server}/recommendations?lang={lang}")
     assert browser.find_element("css selector", "h1").text == TITLES[lang]
     assert browser.execute_script("return document.documentElement.lang") == lang
-    assert len(tracker_codes(browser)) == 10
+    assert len(tracker_codes(browser)) == 11
     assert console_errors(browser) == []
     assert foreign_requests(browser, live_server) == []
 
@@ -222,7 +222,7 @@ def test_unknown_values_in_the_url_show_the_default_view_and_notices(browser, li
     notices = [n.text for n in browser.find_elements("css selector", ".notice")]
     assert "The state body “NOPE” is not known; showing all state bodies." in notices
     assert "There is no recommendation “R-99”; showing all recommendations." in notices
-    assert len(tracker_codes(browser)) == 10
+    assert len(tracker_codes(browser)) == 11
     assert console_errors(browser) == []
 
 
