@@ -13,6 +13,7 @@ import pytest
 from data_access.importer import import_release
 from data_access.queries import recommendations as recs
 from data_access.settings import BUNDLED_RELEASE
+from tests.layout import load_page
 from tests.recommendation_releases import table3_counts, write_later_release
 from tests.test_recommendations import find, texts
 
@@ -32,11 +33,7 @@ def current_later(bundled, later_release):
 
 @pytest.fixture(scope="module")
 def page(bundled):
-    import importlib
-
-    import app  # noqa: F401 - builds the Dash app, so the page registers itself
-
-    return importlib.import_module("pages.recommendations")
+    return load_page("recommendations")
 
 
 def history_of(code: str) -> list[tuple[str, dt.date, str]]:

@@ -7,41 +7,13 @@ import pandas as pd
 import pytest
 
 from data_access.queries import upr
-
-
-def texts(component: object) -> list[str]:
-    """Every string in a Dash component tree, depth first."""
-    if isinstance(component, str):
-        return [component]
-    if isinstance(component, (list, tuple)):
-        return [text for child in component for text in texts(child)]
-    children = getattr(component, "children", None)
-    return texts(children) if children is not None else []
-
-
-def find(component: object, component_id: str) -> object | None:
-    """The component with `component_id` in a tree, or None."""
-    if getattr(component, "id", None) == component_id:
-        return component
-    children = component if isinstance(component, (list, tuple)) else getattr(component, "children", None)
-    if isinstance(children, (list, tuple)):
-        for child in children:
-            found = find(child, component_id)
-            if found is not None:
-                return found
-    elif children is not None and not isinstance(children, str):
-        return find(children, component_id)
-    return None
+from tests.layout import find, load_page, texts
 
 
 @pytest.fixture(scope="module")
 def page(bundled):
     """The pages.upr module, with the app built on the test database."""
-    import importlib
-
-    import app  # noqa: F401 - builds the Dash app, so the page registers itself
-
-    return importlib.import_module("pages.upr")
+    return load_page("upr")
 
 
 def by_key(frame: pd.DataFrame) -> dict[str, dict]:

@@ -6,49 +6,23 @@ on visit logs is proven in tests/test_visits_logs.py on a generated release.
 
 from __future__ import annotations
 
-import importlib
 import json
 
 import pytest
 
 from data_access.queries import visits
+from tests.layout import find, load_page, texts
 
 YEAR = 2025
-
-
-def texts(component: object) -> list[str]:
-    """Every string in a Dash component tree."""
-    if isinstance(component, str):
-        return [component]
-    if isinstance(component, (list, tuple)):
-        return [text for child in component for text in texts(child)]
-    children = getattr(component, "children", None)
-    return texts(children) if children is not None else []
 
 
 def page_text(component: object) -> str:
     return " ".join(texts(component)).replace("\u00a0", " ").replace("\u202f", " ")
 
 
-def find(component: object, component_id: object) -> object | None:
-    if getattr(component, "id", None) == component_id:
-        return component
-    children = component if isinstance(component, (list, tuple)) else getattr(component, "children", None)
-    if isinstance(children, (list, tuple)):
-        for child in children:
-            found = find(child, component_id)
-            if found is not None:
-                return found
-    elif children is not None and not isinstance(children, str):
-        return find(children, component_id)
-    return None
-
-
 @pytest.fixture(scope="module")
 def page(bundled):
-    import app  # noqa: F401 - builds the Dash app, so the page registers itself
-
-    return importlib.import_module("pages.visits")
+    return load_page("visits")
 
 
 def by_agency(frame) -> dict[str, dict]:

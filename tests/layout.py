@@ -1,0 +1,38 @@
+"""Reading Dash layouts in unit tests: every text of a tree, a component by id, a page module."""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+
+def texts(component: object) -> list[str]:
+    """Every string in a Dash component tree, depth first."""
+    if isinstance(component, str):
+        return [component]
+    if isinstance(component, (list, tuple)):
+        return [text for child in component for text in texts(child)]
+    children = getattr(component, "children", None)
+    return texts(children) if children is not None else []
+
+
+def find(component: object, component_id: str) -> object | None:
+    """The component with `component_id` in a tree, or None."""
+    if getattr(component, "id", None) == component_id:
+        return component
+    children = component if isinstance(component, (list, tuple)) else getattr(component, "children", None)
+    if isinstance(children, (list, tuple)):
+        for child in children:
+            found = find(child, component_id)
+            if found is not None:
+                return found
+    elif children is not None and not isinstance(children, str):
+        return find(children, component_id)
+    return None
+
+
+def load_page(name: str) -> ModuleType:
+    """The module `pages.<name>`, after the Dash app is built (pages register themselves with it)."""
+    import app  # noqa: F401 - builds the Dash app on the current test database
+
+    return importlib.import_module(f"pages.{name}")
