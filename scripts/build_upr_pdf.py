@@ -16,14 +16,8 @@ from __future__ import annotations
 
 import argparse
 import base64
-import contextlib
-import os
-import socket
-import subprocess
 import sys
 import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 from components.i18n import LANGUAGES  # noqa: E402
 from components.upr_pdf import pdf_directory, pdf_filename  # noqa: E402
 from scripts.chromium import start_chromium  # noqa: E402
+from scripts.serve import AppDidNotStart, app_environment, running_app, wait_healthy  # noqa: E402
 
 # Chromium's own PDF options; the page size, margins and page numbers come from assets/print-upr.css.
 PRINT_OPTIONS = {"printBackground": True, "preferCSSPageSize": True, "displayHeaderFooter": False}
@@ -40,55 +35,6 @@ READY_TIMEOUT = 90.0
 
 class BuildError(RuntimeError):
     """The briefing could not be printed."""
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_healthy(url: str, process: subprocess.Popen | None, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            with urllib.request.urlopen(url + "/healthz", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            pass
-        if (process is not None and process.poll() is not None) or time.monotonic() > deadline:
-            raise BuildError(f"the app at {url} did not answer /healthz")
-        time.sleep(0.3)
-
-
-@contextlib.contextmanager
-def serve_app(public_url: str | None = None) -> Iterator[str]:
-    """Run the app under gunicorn on a free local port for as long as the block lasts; yield its URL."""
-    port = _free_port()
-    env = dict(os.environ)
-    if public_url:
-        env["PUBLIC_URL"] = public_url
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-w", "1", "--no-control-socket", "-b", f"127.0.0.1:{port}", "app:server"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        try:
-            _wait_healthy(url, process, READY_TIMEOUT)
-        except BuildError as error:
-            process.terminate()
-            _, errors = process.communicate(timeout=20)
-            raise BuildError(f"{error}:\n{errors.decode(errors='replace')[-2000:]}") from None
-        yield url
-    finally:
-        if process.poll() is None:
-            process.terminate()
-            process.wait(timeout=20)
 
 
 def _wait_rendered(driver, timeout: float) -> str:
@@ -161,12 +107,13 @@ def main(argv: list[str] | None = None) -> int:
     out_dir = args.out or pdf_directory()
     try:
         if args.url:
-            _wait_healthy(args.url.rstrip("/"), None, 10)
+            wait_healthy(args.url.rstrip("/"), None, 10)
             written = build(args.url, languages, out_dir)
         else:
-            with serve_app(args.public_url) as url:
+            extra = {"PUBLIC_URL": args.public_url} if args.public_url else {}
+            with running_app(app_environment(**extra), workers=1) as url:
                 written = build(url, languages, out_dir)
-    except BuildError as error:
+    except (BuildError, AppDidNotStart) as error:
         print(f"build_upr_pdf: {error}", file=sys.stderr)
         return 1
     for path in written:

@@ -3,19 +3,14 @@ URL, permalinks, bad input, and the heat map on a release whose Table 3 is compl
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
 import urllib.request
 from collections.abc import Iterator
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 
+from scripts.serve import ROOT, app_environment, import_release, running_app
 from tests.browser.conftest import (
-    ROOT,
-    _free_port,
     axe_violations,
     console_errors,
     foreign_requests,
@@ -33,7 +28,6 @@ TITLES = {
     "ru": "Рекомендации и их исполнение",
     "en": "Recommendations and their fulfilment",
 }
-GUNICORN = [sys.executable, "-m", "gunicorn", "-w", "1", "--no-control-socket", "--graceful-timeout", "5"]
 HEATMAP = "#recommendations-table3-graph .js-plotly-plot"
 
 
@@ -72,46 +66,12 @@ def complete_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app on its own database holding release 2026.2: Table 3 complete, R-01 in progress."""
     instance = tmp_path_factory.mktemp("complete-instance")
     release = write_later_release(tmp_path_factory.mktemp("complete-release") / "2026.2")
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "CACHE_REDIS_URL")}
-    env["INSTANCE_DIR"] = str(instance)
+    env = app_environment(instance)
     # The report's release first, then the later one: the status history spans both.
     for path in (ROOT / "data" / "release", release):
-        imported = subprocess.run(
-            [sys.executable, "-m", "data_access.cli", "import", str(path)],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-        )
-        assert imported.returncode == 0, imported.stderr
-    port = _free_port()
-    log = open(instance / "server.log", "w")  # noqa: SIM115 - closed at teardown
-    process = subprocess.Popen(
-        [*GUNICORN, "-b", f"127.0.0.1:{port}", "app:server"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            with urllib.request.urlopen(url + "/healthz", timeout=2):
-                break
-        except OSError:
-            if process.poll() is not None or time.monotonic() > deadline:
-                log.close()
-                raise RuntimeError("the app did not start:\n" + (instance / "server.log").read_text()[-3000:]) from None
-            time.sleep(0.3)
-    yield url
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:  # a worker that will not stop must not fail the tests that passed
-        process.kill()
-        process.wait()
-    log.close()
+        import_release(path, env)
+    with running_app(env, workers=1, log_path=instance / "server.log") as url:
+        yield url
 
 
 @pytest.mark.parametrize("width", [1280, 320])

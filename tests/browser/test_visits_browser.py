@@ -7,20 +7,14 @@ view is tested on a second server whose database holds a generated release
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from selenium.webdriver.common.by import By
 
+from scripts.serve import app_environment, import_release, running_app
 from tests.browser.conftest import (
-    ROOT,
-    _free_port,
     axe_violations,
     console_errors,
     foreign_requests,
@@ -180,43 +174,10 @@ def logs_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         seed=7,
         extra_facilities=[Facility(f"KNOWN-NEVER-{index}", "ivs", "KZ-75") for index in range(5)],
     )
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "CACHE_REDIS_URL")}
-    env["INSTANCE_DIR"] = str(instance)
-    loaded = subprocess.run(
-        [sys.executable, "-m", "data_access.cli", "import", str(release)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert loaded.returncode == 0, loaded.stderr
-    port = _free_port()
-    log = open(instance / "server.log", "w")  # noqa: SIM115 - closed at teardown
-    process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-w", "1", "--no-control-socket", "-b", f"127.0.0.1:{port}", "app:server"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while True:
-        try:
-            with urllib.request.urlopen(url + "/healthz", timeout=2) as response:
-                if response.status == 200:
-                    break
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            log.close()
-            raise RuntimeError("the app did not start:\n" + Path(instance / "server.log").read_text()[-3000:])
-        time.sleep(0.3)
-    yield url
-    process.terminate()
-    process.wait(timeout=20)
-    log.close()
+    env = app_environment(instance)
+    import_release(release, env)
+    with running_app(env, workers=1, log_path=instance / "server.log") as url:
+        yield url
 
 
 @pytest.mark.parametrize("width", [1280, 320])
