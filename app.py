@@ -13,6 +13,7 @@ import flask
 from dash import Dash, Input, html
 
 from api import register_api
+from components.delivery import speed_up
 from components.i18n import LANG_COOKIE, is_language, resolve_language
 from components.security import register_security_headers
 from components.web import register_routes
@@ -69,6 +70,7 @@ def create_app() -> Dash:
         "function(meta) { if (meta) { document.documentElement.lang = meta.lang; document.title = meta.title; } }",
         Input("shell-meta", "data"),
     )
+    speed_up(app)
     return app
 
 

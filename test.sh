@@ -11,6 +11,7 @@ command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 command -v pg_ctlcluster >/dev/null 2>&1 || need_apt+=(postgresql)
 command -v redis-server >/dev/null 2>&1 || need_apt+=(redis-server)
 command -v npm >/dev/null 2>&1 || need_apt+=(npm)
+command -v wrk >/dev/null 2>&1 || need_apt+=(wrk)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "installing ${need_apt[*]} with apt"
   apt-get update -qq

@@ -23,6 +23,7 @@ import flask
 import pandas as pd
 from werkzeug.exceptions import HTTPException
 
+from components import web
 from components.data_catalog import (
     API_PREFIX,
     FORMATS,
@@ -121,8 +122,9 @@ def _data_unavailable(_error: DataUnavailable) -> flask.Response:
 def _unexpected(error: Exception) -> flask.Response:
     if isinstance(error, HTTPException):
         return error_response(error.code or 500, error.description or error.name)
-    log.exception("API request failed: %s", flask.request.full_path)
-    return error_response(500, "Internal error; it has been logged.")
+    request_id = web.request_id()
+    log.exception("API request %s failed: %s", request_id, flask.request.full_path)
+    return error_response(500, f"Internal error; it has been logged as request {request_id}.")
 
 
 # ---------------------------------------------------------------------------------------------

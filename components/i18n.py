@@ -67,6 +67,6 @@ def resolve_language(requested: object, fallback: str | None = None) -> str:
     return load_settings().default_language
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "mark, translate later"
+def N_(message: str) -> str:
     """Mark a string for the catalogues without translating it here (e.g. page names)."""
     return message

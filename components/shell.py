@@ -15,7 +15,6 @@ from .i18n import LANGUAGE_NAMES, LANGUAGES, translator
 from .map import MAP_ATTRIBUTION
 
 
-
 def page_href(path: str, lang: str, **params: object) -> str:
     """A link to `path` that keeps the language (and any other parameters given)."""
     query = {"lang": lang, **{k: v for k, v in params.items() if v not in (None, "")}}

@@ -14,11 +14,11 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from .figures import PALETTE, base_layout, separators
-from .stage_bars import wrap
+from .stage_bars import MODEBAR_PX, wrap
 
 PANEL_PX = 190
 TITLE_LINE_PX = 18
-TITLE_CHARS = 38
+TITLE_CHARS = 26
 YEAR_WIDTH = 0.7
 
 
@@ -46,7 +46,7 @@ def span_panels(panels: list[SpanPanel], lang: str, first: int, last: int, missi
     titles = ["<b>" + "<br>".join(wrap(panel.title, TITLE_CHARS)) + "</b>" for panel in panels]
     title_lines = max((len(wrap(panel.title, TITLE_CHARS)) for panel in panels), default=1)
     gap = title_lines * TITLE_LINE_PX + 30
-    height = len(panels) * PANEL_PX + (len(panels) - 1) * gap + title_lines * TITLE_LINE_PX + 30
+    height = len(panels) * PANEL_PX + (len(panels) - 1) * gap + title_lines * TITLE_LINE_PX + 30 + MODEBAR_PX
     figure = make_subplots(
         rows=len(panels),
         cols=1,
@@ -93,7 +93,7 @@ def span_panels(panels: list[SpanPanel], lang: str, first: int, last: int, missi
         figure.update_yaxes(range=[0, top * 1.35], showticklabels=False, fixedrange=True, row=row, col=1)
     base_layout(figure, height=height)
     figure.update_layout(
-        separators=separators(lang), margin={"l": 8, "r": 8, "t": title_lines * TITLE_LINE_PX + 14, "b": 8}
+        separators=separators(lang), margin={"l": 8, "r": 8, "t": title_lines * TITLE_LINE_PX + 14 + MODEBAR_PX, "b": 8}
     )
     figure.update_xaxes(
         range=[first - 0.6, last + 0.6], tickvals=list(range(first, last + 1)), ticktext=[str(y) for y in range(first, last + 1)],

@@ -21,8 +21,10 @@ LINE_PX = 17
 BAR_PX = 22
 GAP_PX = 16
 # Characters per label line: what fits the plot at a 320 px wide screen, in bold 13 px type.
-TITLE_CHARS = 32
-DETAIL_CHARS = 40
+TITLE_CHARS = 24
+DETAIL_CHARS = 34
+# Room above the first label for Plotly's tool bar, so it never covers text.
+MODEBAR_PX = 32
 
 
 @dataclass
@@ -42,72 +44,84 @@ def wrap(text: str, width: int) -> list[str]:
     return textwrap.wrap(text, width=width, break_long_words=False) or [""]
 
 
-def labelled_bars(bars: list[LabelledBar], lang: str, colour: str = PALETTE[0]) -> go.Figure:
-    """Horizontal bars stacked vertically, each with its wrapped title and detail above it."""
+@dataclass
+class _Block:
+    """Where one bar and its labels sit, in pixels from the top of the plot."""
+
+    bar: LabelledBar
+    start: float
+    heading: list[str]
+    label_top: float
+    label: list[str]
+    missing: list[str]
+    centre: float
+
+
+def _layout_blocks(bars: list[LabelledBar]) -> tuple[list[_Block], float]:
+    """Stack the bars top-down: heading, title and detail lines, then the bar (or the words in its place)."""
     blocks = []
     cursor = 0.0
     for bar in bars:
         heading = wrap(bar.heading, TITLE_CHARS) if bar.heading else []
-        title = wrap(bar.title, TITLE_CHARS)
-        detail = wrap(bar.detail, DETAIL_CHARS) if bar.detail else []
-        top = cursor + (len(heading) * LINE_PX + 8 if heading else 0)
-        centre = top + (len(title) + len(detail)) * LINE_PX + 4 + BAR_PX / 2
-        blocks.append((bar, cursor, heading, top, title, detail, centre))
-        cursor = centre + BAR_PX / 2 + GAP_PX
-    total = cursor
+        label = [f"<b>{line}</b>" for line in wrap(bar.title, TITLE_CHARS)]
+        if bar.detail:
+            label += [
+                f'<span style="color:#495057;font-size:11px">{line}</span>' for line in wrap(bar.detail, DETAIL_CHARS)
+            ]
+        # A bar that is not drawn gets room for every line of the words that stand in for it.
+        missing = wrap(bar.text, DETAIL_CHARS) if bar.value is None else []
+        row = max(BAR_PX, len(missing) * (LINE_PX - 2))
+        label_top = cursor + (len(heading) * LINE_PX + 8 if heading else 0)
+        centre = label_top + len(label) * LINE_PX + 4 + row / 2
+        blocks.append(_Block(bar, cursor, heading, label_top, label, missing, centre))
+        cursor = centre + row / 2 + GAP_PX
+    return blocks, cursor
+
+
+def labelled_bars(bars: list[LabelledBar], lang: str, colour: str = PALETTE[0]) -> go.Figure:
+    """Horizontal bars stacked vertically, each with its wrapped title and detail above it."""
+    blocks, total = _layout_blocks(bars)
     maximum = max((b.value for b in bars if b.value is not None), default=0) or 1
 
     def y(offset: float) -> float:  # offsets run down from the top; the axis runs up
         return total - offset
 
-    drawn = [block for block in blocks if block[0].value is not None]
+    drawn = [block for block in blocks if block.bar.value is not None]
     figure = go.Figure(
         go.Bar(
-            x=[b[0].value for b in drawn],
-            y=[y(b[6]) for b in drawn],
+            x=[block.bar.value for block in drawn],
+            y=[y(block.centre) for block in drawn],
             width=[BAR_PX] * len(drawn),
             orientation="h",
-            text=[b[0].text for b in drawn],
+            text=[block.bar.text for block in drawn],
             textposition="outside",
             cliponaxis=False,
-            hovertext=[b[0].hover or b[0].text for b in drawn],
+            hovertext=[block.bar.hover or block.bar.text for block in drawn],
             hoverinfo="text",
             marker={"color": colour},
         )
     )
     annotations = []
-    for bar, start, heading, top, title, detail, centre in blocks:
-        if heading:
-            annotations.append(_label(y(start), "<b>" + "<br>".join(heading) + "</b>", 14, "#212529"))
-        lines = ["<b>" + line + "</b>" for line in title] + [
-            f'<span style="color:#495057;font-size:12px">{line}</span>' for line in detail
-        ]
-        annotations.append(_label(y(top), "<br>".join(lines), 13, "#212529"))
-        if bar.value is None:
-            annotations.append(
-                {
-                    "x": 0,
-                    "xref": "x",
-                    "y": y(centre),
-                    "yref": "y",
-                    "xanchor": "left",
-                    "yanchor": "middle",
-                    "text": "<i>" + "<br>".join(wrap(bar.text, DETAIL_CHARS)) + "</i>",
-                    "showarrow": False,
-                    "font": {"size": 12, "color": "#495057"},
-                    "align": "left",
-                }
-            )
-    base_layout(figure, height=int(total) + 16)
-    figure.update_layout(annotations=annotations, separators=separators(lang), bargap=0)
+    for block in blocks:
+        if block.heading:
+            annotations.append(_label(y(block.start), "<b>" + "<br>".join(block.heading) + "</b>", 14, "top"))
+        annotations.append(_label(y(block.label_top), "<br>".join(block.label), 13, "top"))
+        if block.missing:
+            text = "<i>" + "<br>".join(block.missing) + "</i>"
+            annotations.append(_label(y(block.centre), text, 12, "middle", colour="#495057"))
+    base_layout(figure, height=int(total) + MODEBAR_PX + 8)
+    figure.update_layout(
+        annotations=annotations, separators=separators(lang), bargap=0, margin={"t": MODEBAR_PX, "b": 8, "l": 8, "r": 8}
+    )
     figure.update_yaxes(range=[0, total], visible=False, fixedrange=True)
     # Units differ from bar to bar, so no value axis is drawn: each bar carries its own number.
     figure.update_xaxes(range=[0, maximum * 1.25], visible=False, fixedrange=True)
     return figure
 
 
-def _label(y: float, text: str, size: int, colour: str) -> dict:
+def _label(y: float, text: str, size: int, anchor: str, colour: str = "#212529") -> dict:
+    """A left-aligned block of text at the plot's left edge, `y` in pixels."""
     return {
-        "x": 0, "xref": "paper", "y": y, "yref": "y", "xanchor": "left", "yanchor": "top", "align": "left",
+        "x": 0, "xref": "paper", "y": y, "yref": "y", "xanchor": "left", "yanchor": anchor, "align": "left",
         "text": text, "showarrow": False, "font": {"size": size, "color": colour},
     }  # fmt: skip

@@ -10,10 +10,9 @@ import html
 import json
 import logging
 import re
-import types
 import uuid
-from pathlib import Path
 
+import dash
 import flask
 from sqlalchemy import select
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -22,8 +21,8 @@ from data_access import schema
 from data_access.cache import cache_backend_name, cache_healthy
 from data_access.engine import get_engine
 from data_access.queries.base import DataUnavailable
-from data_access.settings import PROJECT_ROOT
 
+from .callback_guard import callback_request_problem, raised_in_app_code
 from .datasets import dataset, to_csv_bytes, to_xlsx_bytes
 from .i18n import resolve_language, translator
 from .upr_pdf import register_upr_pdf_route
@@ -41,7 +40,7 @@ RETRY_AFTER_SECONDS = "60"
 # No request of this app carries more than a few kilobytes (callback inputs, API queries); a bigger body is
 # refused with 413 before it is read, so no one can make a worker parse megabytes of JSON.
 MAX_REQUEST_BYTES = 1024 * 1024
-_VENV_PARTS = {".venv", "site-packages", "dist-packages"}
+CALLBACK_PATH = "/_dash-update-component"
 
 
 def _plain(message: str, status: int) -> flask.Response:
@@ -58,7 +57,9 @@ def download(name: str, fmt: str) -> flask.Response:
     try:
         data = function(lang, **params)
     except (TypeError, ValueError, KeyError) as error:
-        return _plain(f"Bad download parameters: {error}", 400)
+        # The reason stays in the log: the exception's text names the code's internals.
+        log.info("request %s: bad download parameters for %s: %s", request_id(), name, error)
+        return _plain(f"Bad download parameters for '{name}': see the links on the page for the ones it takes.", 400)
     except DataUnavailable:
         return _unavailable_plain()
     frame = data.download_frame()
@@ -140,23 +141,6 @@ def request_id() -> str:
     return current
 
 
-def raised_in_project(error: BaseException) -> bool:
-    """Whether the traceback passes through this project's own code (pages, components, queries).
-
-    On the callback endpoint, an exception raised only inside Dash means Dash
-    could not match the request to a callback (a malformed request: the
-    client's error, 400); one that passes through a page's callback is a bug
-    of ours (500), and the fuzz tests must see it as one.
-    """
-    trace: types.TracebackType | None = error.__traceback__
-    while trace is not None:
-        path = Path(trace.tb_frame.f_code.co_filename)
-        if path.is_relative_to(PROJECT_ROOT) and not _VENV_PARTS.intersection(path.parts):
-            return True
-        trace = trace.tb_next
-    return False
-
-
 def _wants_json() -> bool:
     path = flask.request.path
     return path.startswith(("/_dash-", "/api/")) or flask.request.accept_mimetypes.best == "application/json"
@@ -208,7 +192,7 @@ def handle_error(error: Exception) -> flask.Response | HTTPException:
         log.warning("request %s %s: data unavailable: %s", request_id(), flask.request.path, error)
         status = 503
         message = "The database is temporarily unavailable; please try again in a minute."
-    elif flask.request.path.startswith("/_dash-") and not raised_in_project(error):
+    elif flask.request.path.startswith("/_dash-") and not raised_in_app_code(error):
         log.info("request %s %s: malformed Dash request (%s)", request_id(), flask.request.path, type(error).__name__)
         status = 400
         message = "This request could not be processed: it does not match any callback of this app."
@@ -229,6 +213,22 @@ def register_error_handlers(server: flask.Flask) -> None:
     @server.before_request
     def assign_request_id() -> None:
         request_id()
+
+    @server.before_request
+    def refuse_malformed_callback_requests() -> flask.Response | None:
+        if flask.request.path != CALLBACK_PATH or flask.request.method != "POST":
+            return None
+        try:
+            body = flask.request.get_json(silent=True)
+        except RecursionError:  # JSON nested deeper than Python parses
+            body = None
+        problem = callback_request_problem(body, dash.get_app().callback_map)
+        if problem is None:
+            return None
+        log.info("request %s: malformed callback request: %s", request_id(), problem)
+        response = _json_error(400, f"This request does not match any callback of this app: {problem}.")
+        response.headers["Cache-Control"] = "no-store"
+        return response
 
     @server.after_request
     def expose_request_id(response: flask.Response) -> flask.Response:

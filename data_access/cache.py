@@ -69,14 +69,14 @@ def cache_healthy() -> bool:
     try:
         _backend().get("healthz")
         return True
-    except Exception:  # noqa: BLE001 - any backend failure means unhealthy
+    except Exception:
         return False
 
 
 def _get(key: str) -> Any:
     try:
         return _backend().get(key)
-    except Exception as error:  # noqa: BLE001 - Redis down: serve from memory
+    except Exception as error:
         log.warning("cache unavailable (%s); using the in-process cache", error)
         return _fallback.get(key)
 
@@ -84,9 +84,19 @@ def _get(key: str) -> Any:
 def _set(key: str, value: Any) -> None:
     try:
         _backend().set(key, value, timeout=ENTRY_TTL_SECONDS)
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:
         log.warning("cache unavailable (%s); using the in-process cache", error)
         _fallback.set(key, value)
+
+
+def load(key: str) -> Any:
+    """A value stored under `key` (None if absent); the caller puts the release in the key."""
+    return _get(key)
+
+
+def store(key: str, value: Any) -> None:
+    """Keep `value` under `key` for ENTRY_TTL_SECONDS, in Redis when configured."""
+    _set(key, value)
 
 
 def set_release_token_source(source: Callable[[], str]) -> None:

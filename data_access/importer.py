@@ -109,7 +109,7 @@ def _write(engine: Engine, typed: dict, meta: dict, checksum: str) -> ImportResu
     return ImportResult(True, f"imported release {meta['version']}: {counts}", changed=True)
 
 
-def _append_status_history(connection, recommendations: list[dict], version: str) -> None:  # noqa: ANN001
+def _append_status_history(connection, recommendations: list[dict], version: str) -> None:
     history = schema.recommendation_status_history
     known = {
         (row.recommendation, row.status, row.status_date)

@@ -21,10 +21,7 @@ def _lock_key(name: str) -> int:
 
 def _lock_file(engine: Engine, name: str) -> Path:
     database = engine.url.database
-    if database and database != ":memory:":
-        path = Path(database)
-    else:
-        path = Path("/tmp/torture-dashboard-memory")
+    path = Path(database) if database and database != ":memory:" else Path("/tmp/torture-dashboard-memory")
     return path.with_name(f"{path.name}.{name}.lock")
 
 

@@ -12,8 +12,14 @@ from .release_format import IIN_LIKE, PERSONAL_DATA_COLUMN, TABLES, TABLES_BY_NA
 from .release_reader import Problem, RawRelease
 
 FIRST_YEAR = 1991  # independence: no figure of the Republic predates it
-PERIOD = re.compile(r"^(\d{4})(?:-(\d{4}))?$")
-MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+# ASCII digits only: `\d` would also take other scripts' digits (٢٠٢٥, ２０２５), which int() reads as 2025 but
+# which are different text, so a period could be stored twice under two spellings.
+PERIOD = re.compile(r"([0-9]{4})(?:-([0-9]{4}))?")
+MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
+INTEGER = re.compile(r"-?[0-9]+")
+DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+INT_RANGE = (-(2**31), 2**31 - 1)  # the database's INTEGER columns
 TRUE_WORDS = {"true", "1", "yes"}
 FALSE_WORDS = {"false", "0", "no"}
 
@@ -22,7 +28,7 @@ TypedRelease = dict[str, list[dict[str, Any]]]
 
 def parse_period(text: str, last_year: int) -> tuple[int, int]:
     """Parse `2025` or `2021-2022` into (start, end); raise ValueError with a reason."""
-    match = PERIOD.match(text.strip())
+    match = PERIOD.fullmatch(text.strip())
     if not match:
         raise ValueError("is not a year (2025) or a span of years (2021-2022)")
     start = int(match.group(1))
@@ -36,6 +42,8 @@ def parse_period(text: str, last_year: int) -> tuple[int, int]:
 
 def _convert(column: ColumnSpec, text: str, last_year: int) -> Any:
     if column.kind in ("text", "enum", "codes"):
+        if "\x00" in text:  # PostgreSQL cannot store it: refuse it here, not halfway through the write
+            raise ValueError("holds a NUL character")
         if len(text) > column.max_length:
             raise ValueError(f"is longer than {column.max_length} characters")
         if column.kind == "enum" and text not in column.choices:
@@ -44,19 +52,22 @@ def _convert(column: ColumnSpec, text: str, last_year: int) -> Any:
             return [code.strip() for code in text.split(";") if code.strip()]
         return text
     if column.kind == "int":
-        if not re.fullmatch(r"-?\d+", text):
+        if not INTEGER.fullmatch(text):
             raise ValueError(f"'{text[:40]}' is not a whole number")
+        if not INT_RANGE[0] <= int(text) <= INT_RANGE[1]:
+            raise ValueError(f"'{text[:40]}' is too large")
         return int(text)
     if column.kind == "number":
-        try:
-            number = float(text)
-        except ValueError:
-            raise ValueError(f"'{text[:40]}' is not a number (use a dot for decimals, no spaces)") from None
+        if not DECIMAL.fullmatch(text):
+            raise ValueError(f"'{text[:40]}' is not a number (use a dot for decimals, no spaces)")
+        number = float(text)
         if not math.isfinite(number):
             raise ValueError("is not a finite number")
         return number
     if column.kind == "date":
         try:
+            if not ISO_DATE.fullmatch(text):
+                raise ValueError(text)
             date = dt.date.fromisoformat(text)
         except ValueError:
             raise ValueError(f"'{text[:40]}' is not a date (YYYY-MM-DD)") from None
@@ -64,7 +75,7 @@ def _convert(column: ColumnSpec, text: str, last_year: int) -> Any:
             raise ValueError(f"'{text}' is out of range")
         return date
     if column.kind == "month":
-        match = MONTH.match(text)
+        match = MONTH.fullmatch(text)
         if not match or not 1 <= int(match.group(2)) <= 12:
             raise ValueError(f"'{text[:40]}' is not a month (YYYY-MM)")
         return text

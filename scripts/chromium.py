@@ -14,7 +14,7 @@ CHROMIUM_FLAGS = (
 )  # fmt: skip
 
 
-def chromium_options(width: int = 1280, height: int = 1024):  # noqa: ANN201 - selenium Options
+def chromium_options(width: int = 1280, height: int = 1024):
     """Selenium options for Debian's headless Chromium, with the browser console log enabled."""
     from selenium.webdriver.chrome.options import Options
 
@@ -27,7 +27,7 @@ def chromium_options(width: int = 1280, height: int = 1024):  # noqa: ANN201 - s
     return options
 
 
-def start_chromium(width: int = 1280, height: int = 1024):  # noqa: ANN201 - a selenium WebDriver
+def start_chromium(width: int = 1280, height: int = 1024):
     """A headless Chromium driven by Debian's chromedriver."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service

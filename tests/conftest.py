@@ -69,7 +69,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
 
 
 @pytest.fixture(scope="module")
-def bundled(database_url: str):  # noqa: ANN201 - an Engine
+def bundled(database_url: str):
     """A database of each backend filled from the bundled release."""
     from data_access.engine import ensure_database, get_engine
 

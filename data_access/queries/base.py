@@ -32,7 +32,7 @@ def read_frame(statement: Select, columns: list[str] | None = None) -> pd.DataFr
     return frame
 
 
-def read_scalar(statement: Select):  # noqa: ANN201 - whatever the column holds
+def read_scalar(statement: Select):
     """Run a SELECT of one value."""
     try:
         with get_engine().connect() as connection:

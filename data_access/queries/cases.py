@@ -41,7 +41,7 @@ COMPLAINT_BREAKDOWNS = ("complaints_received", "complaints_considered")
 
 STAGE_COLUMNS = [
     "stage", "indicator", "indicator_name", "unit", "period", "value", "status",
-    "source_ref", "source_lines", "note_texts", "covering_period", "covering_value",
+    "source_ref", "source_lines", "note_texts", "instead_kind", "instead_period", "instead_value",
 ]  # fmt: skip
 
 
@@ -89,33 +89,33 @@ def case_periods() -> list[str]:
 def _stage_value(series: pd.DataFrame, start: int, end: int) -> dict:
     """The value of one series for [start, end]: as published, summed from its years, or not published.
 
-    A year inside a published span gets no value of its own, only the span it
-    belongs to (`covering_*`), so nobody reads a two-year total as one year's.
+    When there is no value, the figure the report gives instead is named (`instead_*`):
+    for a year, the span it belongs to (`instead_kind` 'span'), so nobody reads a
+    two-year total as one year's; for a span, the latest of its years published
+    alone ('part'), which is never added up into a span total it does not cover.
     """
     published = _published(series)
     exact = published[(published["period_start"] == start) & (published["period_end"] == end)]
     if len(exact):
-        row = exact.iloc[0]
-        return {"value": float(row["value"]), "status": "published", "rows": exact}
+        return {"value": float(exact["value"].iloc[0]), "status": "published", "rows": exact}
+    single_years = published[published["period_start"] == published["period_end"]]
     if end > start:
-        years = published[
-            (published["period_start"] == published["period_end"]) & published["period_start"].between(start, end)
-        ]
+        years = single_years[single_years["period_start"].between(start, end)]
         if sorted(years["period_start"]) == list(range(start, end + 1)):
             return {"value": float(years["value"].sum()), "status": "derived", "rows": years}
-    covering = published[
-        (published["period_start"] <= start)
-        & (published["period_end"] >= end)
-        & (published["period_end"] > published["period_start"])
-    ]
-    if len(covering):
-        row = covering.iloc[0]
+        instead, kind = years.sort_values("period_start").iloc[-1:], "part"
+    else:
+        spans = published[published["period_end"] > published["period_start"]]
+        instead, kind = spans[(spans["period_start"] <= start) & (spans["period_end"] >= end)].iloc[:1], "span"
+    if len(instead):
+        row = instead.iloc[0]
         return {
             "value": None,
             "status": "not_published",
-            "rows": covering.iloc[:1],
-            "covering_period": row["period"],
-            "covering_value": float(row["value"]),
+            "rows": instead,
+            "instead_kind": kind,
+            "instead_period": row["period"],
+            "instead_value": float(row["value"]),
         }
     return {"value": None, "status": "not_published", "rows": series.iloc[0:0]}
 
@@ -125,8 +125,9 @@ def stage_values(lang: str, period: str) -> pd.DataFrame:
     """One row per stage for `period` (a year or a span): value, status, unit, where it comes from.
 
     `status` is `published`, `derived` (a span summed from its published years)
-    or `not_published`; a year that the report only gives inside a two-year
-    span has no value and names the span in `covering_period` / `covering_value`.
+    or `not_published`; a stage without a value for `period` names what the
+    report gives instead in `instead_kind` ('span' or 'part'), `instead_period`
+    and `instead_value`.
     `source_lines` and `note_texts` are lists (a derived value has several rows).
     """
     bounds = parse_period(period)
@@ -149,8 +150,9 @@ def stage_values(lang: str, period: str) -> pd.DataFrame:
             "source_ref": used["source_ref"].iloc[0] if len(used) else None,
             "source_lines": _lines(used),
             "note_texts": _notes(used),
-            "covering_period": found.get("covering_period"),
-            "covering_value": found.get("covering_value"),
+            "instead_kind": found.get("instead_kind"),
+            "instead_period": found.get("instead_period"),
+            "instead_value": found.get("instead_value"),
         })  # fmt: skip
     return pd.DataFrame(rows, columns=STAGE_COLUMNS)
 
@@ -256,7 +258,8 @@ def compensation_by_year(lang: str) -> pd.DataFrame:
             "period_end": int(group["period_end"].iloc[0]),
             "victims": None if victims is None else float(victims),
             "paid_tenge": None if paid is None else float(paid),
-            "per_victim": float(paid) / float(victims) if victims and paid is not None else None,
+            # Rounded to the tiyn, the smallest unit of the tenge.
+            "per_victim": round(float(paid) / float(victims), 2) if victims and paid is not None else None,
             "source_ref": group["source_ref"].iloc[0],
             "source_lines": _lines(group),
             "note_texts": _notes(group),

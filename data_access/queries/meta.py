@@ -40,7 +40,7 @@ def releases() -> pd.DataFrame:
     )
 
 
-def _dimension(table, lang: str, extra: tuple[str, ...] = ()) -> pd.DataFrame:  # noqa: ANN001
+def _dimension(table, lang: str, extra: tuple[str, ...] = ()) -> pd.DataFrame:
     lang = lang_or_default(lang)
     columns = [table.c.code, *(table.c[name] for name in extra), table.c[f"name_{lang}"].label("name")]
     if f"short_{lang}" in table.c:

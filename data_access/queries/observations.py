@@ -42,7 +42,7 @@ def observations(
             o.c.region, r.c[f"name_{lang}"], o.c.agency, a.c[f"short_{lang}"], o.c.facility_type,
             f.c[f"name_{lang}"], o.c.category, c.c[f"name_{lang}"], o.c.value, o.c.status,
             o.c.source_line, o.c.source_ref, o.c.note, n.c[f"text_{lang}"],
-        )  # fmt: skip
+        )
         .join(i, i.c.code == o.c.indicator)
         .outerjoin(r, r.c.code == o.c.region)
         .outerjoin(a, a.c.code == o.c.agency)

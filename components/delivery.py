@@ -1,0 +1,354 @@
+"""How the app's pages reach the browser fast: fewer bytes, fewer round trips, answers computed once.
+
+`speed_up(app)` (called by app.py) does five things:
+
+1. plotly.js: dcc.Graph loads plotly.js on demand from the URL dash-renderer
+   gives it (`_dash-component-suites/plotly/package_data/plotly.min.js`, the
+   full 4.8 MB bundle of every trace type). That URL now answers with the
+   app's own bundle of only the trace types its figures use
+   (assets/vendor/plotly/, built by bench/plotly/build.js: about 30 % of it).
+2. @babel/polyfill (core-js 2 for browsers Dash no longer supports; about a
+   second of main-thread work on a throttled phone) is dropped; only the
+   regenerator runtime that Dash's bundles call is kept (assets/vendor/).
+3. Callback answers are cached, compressed, per (request body, language
+   cookie, host, data release): a filter a visitor has chosen before is
+   answered without building a figure. The store is the query cache's
+   (Redis when CACHE_REDIS_URL is set, so all workers share it).
+4. `/_dash-layout` carries the page the browser is on (read from the Referer
+   that same-origin fetches send), so no callback fires on page load just to
+   fill it. Without a Referer it answers Dash's plain layout and the page is
+   routed by its callback, as before.
+5. The first response (Dash's index page) carries the page's static HTML
+   (components/prerender.py) where Dash puts "Loading...", so the page paints
+   before any script has run; Dash replaces it when it starts.
+
+Setting `DASH_PLAIN_DELIVERY=1` leaves the app as Dash builds it: the
+benchmark's "before" (bench/README.md).
+"""
+
+from __future__ import annotations
+
+import copy
+import gzip
+import hashlib
+import json
+import logging
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import brotli
+import dash
+import flask
+from dash import ClientsideFunction, Input, Output, dcc
+from dash._pages import _parse_query_string, _path_to_page
+from dash._utils import to_json
+from dash.dash import _app_entry
+
+from data_access import cache
+
+from .prerender import to_html
+
+log = logging.getLogger(__name__)
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+PLOTLY_BUNDLE = ASSETS / "vendor" / "plotly" / "plotly-custom.min.js"
+PLOTLY_URL_PATH = "_dash-component-suites/plotly/package_data/plotly.min.js"
+POLYFILL = "polyfill@"
+ROUTED_FOR_ID = "delivery-routed-for"
+JSON_MIME = "application/json"
+APP_ENTRY = _app_entry.strip()  # Dash's '<div id="react-entry-point">... Loading ...</div>'
+# components/notices.data_unavailable is the only component with role="alert".
+UNAVAILABLE_MARK = b'"role":"alert"'
+
+
+def _plain() -> bool:
+    return os.environ.get("DASH_PLAIN_DELIVERY", "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+# --- 1. plotly.js: only the traces the app draws -----------------------------------------------
+
+
+def serve_custom_plotly(app: dash.Dash) -> None:
+    """Answer dcc.Graph's on-demand plotly.js request with the app's own bundle."""
+    if not PLOTLY_BUNDLE.exists():
+        log.warning("%s is missing (run `node bench/plotly/build.js`); serving the full plotly.js", PLOTLY_BUNDLE)
+        return
+    path = app.config.requests_pathname_prefix + PLOTLY_URL_PATH
+
+    @app.server.before_request
+    def plotly_bundle() -> flask.Response | None:
+        if flask.request.path != path:
+            return None
+        # Pre-compressed by the build (bench/plotly/build.js), so no request pays for compressing 1.4 MB.
+        encoding = _encoding(flask.request.headers.get("Accept-Encoding", ""))
+        suffix = {"br": ".br", "gzip": ".gz"}.get(encoding or "", "")
+        file = PLOTLY_BUNDLE.with_name(PLOTLY_BUNDLE.name + suffix)
+        if not file.exists():
+            file, encoding = PLOTLY_BUNDLE, None
+        # The URL carries no version, so browsers revalidate (ETag) rather than keep a stale copy.
+        response = flask.send_file(file, mimetype="application/javascript", conditional=True, max_age=3600)
+        if encoding:
+            response.headers["Content-Encoding"] = encoding  # flask-compress leaves it alone
+        response.headers["Vary"] = "Accept-Encoding"
+        return response
+
+
+# --- 2. scripts: no core-js polyfill ------------------------------------------------------------
+
+
+def drop_polyfill() -> None:
+    """Remove @babel/polyfill from the scripts Dash puts on every page (assets/vendor keeps the regenerator runtime)."""
+    from dash import _dash_renderer
+
+    for dependency in _dash_renderer._js_dist_dependencies:
+        for key in ("relative_package_path", "external_url"):
+            paths = dependency.get(key)
+            if isinstance(paths, dict):
+                for mode, files in paths.items():
+                    paths[mode] = [file for file in files if POLYFILL not in file]
+
+
+# --- 3. cached callback answers -----------------------------------------------------------------
+
+
+def _encoding(accept: str) -> str | None:
+    accept = accept.lower()
+    if "br" in accept:
+        return "br"
+    if "gzip" in accept:
+        return "gzip"
+    return None
+
+
+def _compress(data: bytes, encoding: str | None) -> bytes:
+    # Compressed once per answer and kept, so the strongest settings cost nothing per request.
+    if encoding == "br":
+        return brotli.compress(data, quality=9)
+    if encoding == "gzip":
+        return gzip.compress(data, compresslevel=9)
+    return data
+
+
+def _answer(body: bytes, encoding: str | None) -> flask.Response:
+    response = flask.Response(body, mimetype=JSON_MIME)
+    if encoding:
+        response.headers["Content-Encoding"] = encoding  # flask-compress leaves it alone
+    response.headers["Vary"] = "Accept-Encoding, Cookie"
+    return response
+
+
+def cached_json_view(view: Callable[..., object], key_of: Callable[[], str | None]) -> Callable[..., object]:
+    """Wrap a view answering JSON so that each distinct request is computed once per data release.
+
+    `key_of()` names what the answer depends on (None: do not cache this one).
+    Only 200 JSON answers are kept; errors, "no update" (204) and the "data temporarily
+    unavailable" notice are always recomputed.
+    """
+
+    def view_with_cache(*args: object, **kwargs: object) -> object:
+        identity = key_of()
+        if identity is None:
+            return view(*args, **kwargs)
+        encoding = _encoding(flask.request.headers.get("Accept-Encoding", ""))
+        try:
+            release = cache.release_token()
+        except Exception:  # the database is away: let the page say so, and keep nothing
+            return view(*args, **kwargs)
+        key = "answer:" + hashlib.sha256(f"{release}|{encoding}|{identity}".encode()).hexdigest()
+        hit = cache.load(key)
+        if hit is not None:
+            return _answer(hit, encoding)
+        response = flask.make_response(view(*args, **kwargs))
+        if response.status_code != 200 or response.mimetype != JSON_MIME or response.direct_passthrough:
+            return response
+        data = response.get_data()
+        if UNAVAILABLE_MARK in data:
+            return response  # "data temporarily unavailable" must not outlive the outage
+        body = _compress(data, encoding)
+        cache.store(key, body)
+        return _answer(body, encoding)
+
+    view_with_cache.__name__ = getattr(view, "__name__", "view_with_cache")
+    return view_with_cache
+
+
+def _request_identity(*parts: str | None) -> str:
+    """What, besides the release, a page's answer depends on: the parts given, the language cookie, the host."""
+    from .i18n import LANG_COOKIE
+
+    return "|".join(
+        [*(part or "" for part in parts), flask.request.cookies.get(LANG_COOKIE, ""), flask.request.host_url]
+    )
+
+
+def _callback_key() -> str | None:
+    body = flask.request.get_data(cache=True)
+    if not body:
+        return None
+    return _request_identity(flask.request.path, body.decode("utf-8", "replace"))
+
+
+def cache_callback_answers(app: dash.Dash) -> None:
+    """Serve `/_dash-update-component` from the answer cache."""
+    endpoint = app.config.routes_pathname_prefix + "_dash-update-component"
+    app.server.view_functions[endpoint] = cached_json_view(app.server.view_functions[endpoint], _callback_key)
+
+
+# --- 4. the page in the layout ------------------------------------------------------------------
+
+
+def _referred_page(app: dash.Dash) -> tuple[str, str] | None:
+    """(pathname, search) of the page that asked for the layout, from its Referer; None if unknown."""
+    referer = flask.request.headers.get("Referer")
+    if not referer:
+        return None
+    parts = urlsplit(referer)
+    if parts.netloc and parts.netloc != flask.request.host:
+        return None
+    return parts.path or "/", f"?{parts.query}" if parts.query else ""
+
+
+def _find(component: object, component_id: str) -> object | None:
+    if getattr(component, "id", None) == component_id:
+        return component
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, list | tuple) else [children]:
+        if child is not None and hasattr(child, "to_plotly_json"):
+            found = _find(child, component_id)
+            if found is not None:
+                return found
+    return None
+
+
+def routed_layout(app: dash.Dash, pathname: str, search: str) -> object | None:
+    """The app's layout with the page at `pathname`+`search` already in it, as the routing callback would fill it."""
+    page, path_variables = _path_to_page(app.strip_relative_path(pathname))
+    if not page:
+        return None
+    layout = copy.deepcopy(app.get_layout())
+    location, content, store, routed_for = (
+        _find(layout, ident) for ident in ("_pages_location", "_pages_content", "_pages_store", ROUTED_FOR_ID)
+    )
+    if location is None or content is None or store is None or routed_for is None:
+        return None
+    page_layout = page["layout"]
+    if callable(page_layout):
+        try:
+            page_layout = page_layout(**{**(path_variables or {}), **_parse_query_string(search)})
+        except Exception:  # the router callback will render (or report) it as before
+            log.exception("could not render %s%s into the layout", pathname, search)
+            return None
+    # With these props set, dcc.Location finds nothing to change on mount, so the routing callback stays quiet.
+    location.pathname, location.search, location.hash = pathname, search, ""
+    content.children = page_layout
+    store.data = {"title": page["title"]() if callable(page["title"]) else page["title"]}
+    routed_for.data = pathname + search
+    return layout
+
+
+def routed_layout_json(app: dash.Dash, pathname: str, search: str) -> bytes | None:
+    """`routed_layout` as Dash's JSON, computed once per (page URL, language cookie, host, release)."""
+    try:
+        release = cache.release_token()
+    except Exception:  # the database is away: the page renders its notice, uncached
+        release = None
+    key = "layout:" + hashlib.sha256(f"{release}|{_request_identity(pathname, search)}".encode()).hexdigest()
+    if release is not None:
+        hit = cache.load(key)
+        if hit is not None:
+            return hit
+    layout = routed_layout(app, pathname, search)
+    if layout is None:
+        return None
+    body = to_json(layout).encode()
+    if release is not None and UNAVAILABLE_MARK not in body:
+        cache.store(key, body)
+    return body
+
+
+def serve_routed_layout(app: dash.Dash) -> None:
+    """Make `/_dash-layout` carry the page the browser is on (cached like a callback answer)."""
+    endpoint = app.config.routes_pathname_prefix + "_dash-layout"
+    plain_view = app.server.view_functions[endpoint]
+
+    def layout_view() -> object:
+        referred = _referred_page(app)
+        body = routed_layout_json(app, *referred) if referred else None
+        if body is None:
+            return plain_view()
+        return flask.Response(body, mimetype=JSON_MIME)
+
+    def layout_key() -> str | None:
+        referred = _referred_page(app)
+        return _request_identity("layout", *referred) if referred else None
+
+    app.server.view_functions[endpoint] = cached_json_view(layout_view, layout_key)
+    # If the Referer was stripped to the origin (a privacy setting), the page rendered is not the
+    # one in the address bar: hand the real location to the router, which then fills the page.
+    app.clientside_callback(
+        ClientsideFunction("delivery", "checkRoute"),
+        Output("_pages_location", "pathname"),
+        Output("_pages_location", "search"),
+        Input(ROUTED_FOR_ID, "data"),
+    )
+
+
+# --- 5. the page painted before any script runs -------------------------------------------------
+
+
+def prerendered_html(layout_json: bytes) -> str:
+    """The static HTML of a routed layout (components/prerender.py), kept per layout."""
+    key = "prerender:" + hashlib.sha256(layout_json).hexdigest()
+    hit = cache.load(key)
+    if hit is None:
+        hit = to_html(json.loads(layout_json))
+        cache.store(key, hit)
+    return hit
+
+
+def serve_prerendered_index(app: dash.Dash) -> None:
+    """Put the page's static HTML where Dash's index says "Loading...", so it paints at once."""
+    prefix = app.config.routes_pathname_prefix
+    for endpoint in (prefix, prefix + "<path:path>"):
+        view = app.server.view_functions.get(endpoint)
+        if view is None:
+            continue
+        app.server.view_functions[endpoint] = _prerendering(app, view)
+
+
+def _prerendering(app: dash.Dash, view: Callable[..., object]) -> Callable[..., object]:
+    def index_view(*args: object, **kwargs: object) -> object:
+        page = view(*args, **kwargs)
+        if not isinstance(page, str) or APP_ENTRY not in page:
+            return page
+        query = flask.request.query_string.decode("utf-8", "replace")
+        body = routed_layout_json(app, flask.request.path, f"?{query}" if query else "")
+        if body is None:
+            return page
+        return page.replace(APP_ENTRY, f'<div id="react-entry-point">{prerendered_html(body)}</div>', 1)
+
+    index_view.__name__ = getattr(view, "__name__", "index_view")
+    return index_view
+
+
+def speed_up(app: dash.Dash) -> None:
+    """Apply all of the above, unless DASH_PLAIN_DELIVERY=1 asks for Dash as it comes."""
+    if _plain():
+        log.info("DASH_PLAIN_DELIVERY is set: plain Dash delivery")
+        return
+    layout = app.layout
+    if isinstance(layout, dash.html.Div):
+        # The store that says which page a served layout holds; empty in the plain layout.
+        children = layout.children if isinstance(layout.children, list) else [layout.children]
+        layout.children = [*children, dcc.Store(id=ROUTED_FOR_ID)]
+    # The bundle is fetched on demand by dcc.Graph; Dash must not also put it on every page.
+    ignore = app.config.assets_ignore
+    app.config.assets_ignore = "|".join(part for part in (ignore, re.escape(PLOTLY_BUNDLE.name)) if part)
+    serve_custom_plotly(app)
+    drop_polyfill()
+    cache_callback_answers(app)
+    serve_routed_layout(app)
+    serve_prerendered_index(app)

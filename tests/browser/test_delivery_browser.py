@@ -1,0 +1,83 @@
+"""In Chromium: every chart still draws with the app's own small plotly.js, every page arrives with its
+layout (no callback on load), nothing is fetched from another origin, and routing still works."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import console_errors, foreign_requests, open_page
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["/", "/regions", "/visits", "/recommendations", "/cases", "/upr", "/data", "/about"]
+
+
+def resources(driver) -> list[dict]:
+    return driver.execute_script(
+        "return performance.getEntriesByType('resource').map(e => ({name: e.name.replace(location.origin, ''), size: e.encodedBodySize}))"
+    )
+
+
+def wait_for_charts(driver, timeout: float = 20) -> tuple[int, int]:
+    """(graphs, graphs drawn) once every dcc.Graph on the page has an SVG, or at the timeout."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while True:
+        graphs, drawn = driver.execute_script(
+            "const g = document.querySelectorAll('.dash-graph');"
+            "return [g.length, Array.from(g).filter(e => e.querySelector('.main-svg')).length];"
+        )
+        if graphs == drawn or time.monotonic() > deadline:
+            return graphs, drawn
+        time.sleep(0.2)
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_arrives_with_its_layout_and_draws_every_chart_with_the_small_bundle(live_server, browser, path):
+    open_page(browser, f"{live_server}{path}?lang=en")
+    graphs, drawn = wait_for_charts(browser)
+    assert drawn == graphs, f"{graphs - drawn} of {graphs} charts not drawn"
+    loaded = resources(browser)
+    assert not [r for r in loaded if "_dash-update-component" in r["name"]], "no callback fires to fill the page"
+    plotly = [r for r in loaded if "plotly" in r["name"]]
+    if graphs:
+        assert len(plotly) == 1 and plotly[0]["size"] < 700_000, plotly  # the full bundle is ~1.4 MB compressed
+        assert browser.execute_script("return Object.keys(Plotly.PlotSchema.get().traces).sort()") == [
+            "bar", "choropleth", "heatmap", "scatter", "scattergeo",
+        ]  # fmt: skip
+    else:
+        assert not plotly, "a page without charts does not load plotly.js"
+    assert not [r for r in loaded if "polyfill" in r["name"]]
+    assert foreign_requests(browser, live_server) == []
+    assert console_errors(browser) == []
+
+
+def test_navigating_inside_the_app_routes_with_the_callback(live_server, browser):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    open_page(browser, f"{live_server}/?lang=en")
+    browser.find_element(By.CSS_SELECTOR, "nav a[href^='/regions']").click()
+    WebDriverWait(browser, 20).until(expected_conditions.url_contains("/regions"))
+    WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.ID, "regions-metric"))
+    graphs, drawn = wait_for_charts(browser)
+    assert graphs and drawn == graphs
+    assert console_errors(browser) == []
+
+
+def test_a_layout_rendered_for_another_page_is_corrected_by_the_router(live_server, browser):
+    """A privacy setting that trims the Referer to the site's root must not show the overview at /regions."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.execute_cdp_cmd("Network.enable", {})
+    browser.execute_cdp_cmd("Network.setExtraHTTPHeaders", {"headers": {"Referer": f"{live_server}/"}})
+    try:
+        open_page(browser, f"{live_server}/regions?lang=en&trimmed=1")
+        WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.ID, "regions-metric"))
+        assert not browser.find_elements(By.ID, "overview-complaints"), "the overview was replaced"
+        assert browser.current_url.endswith("/regions?lang=en&trimmed=1")
+    finally:
+        browser.execute_cdp_cmd("Network.setExtraHTTPHeaders", {"headers": {}})
