@@ -176,11 +176,18 @@ def cached_json_view(view: Callable[..., object], key_of: Callable[[], str | Non
 
 
 def _request_identity(*parts: str | None) -> str:
-    """What, besides the release, a page's answer depends on: the parts given, the language cookie, the host."""
+    """What, besides the release, a page's answer depends on: the parts given, the language cookie, the host,
+    and the briefing PDFs built so far (the UPR page links to those that exist)."""
     from .i18n import LANG_COOKIE
+    from .upr_pdf import built_pdfs_token
 
     return "|".join(
-        [*(part or "" for part in parts), flask.request.cookies.get(LANG_COOKIE, ""), flask.request.host_url]
+        [
+            *(part or "" for part in parts),
+            flask.request.cookies.get(LANG_COOKIE, ""),
+            flask.request.host_url,
+            built_pdfs_token(),
+        ]
     )
 
 

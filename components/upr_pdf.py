@@ -47,6 +47,14 @@ def available_pdfs(version: str) -> dict[str, str]:
     return {lang: pdf_href(version, lang) for lang in LANGUAGES if pdf_path(version, lang).is_file()}
 
 
+def built_pdfs_token() -> str:
+    """Which briefing PDFs exist: part of the key of cached pages, since /upr links only to built ones."""
+    try:
+        return ",".join(sorted(path.name for path in pdf_directory().glob("upr-*.pdf")))
+    except OSError:
+        return ""
+
+
 def serve_upr_pdf(filename: str) -> flask.Response:
     """Serve a built briefing PDF; 404 for any other name or a PDF not built yet."""
     match = FILE_NAME.match(filename)
