@@ -41,9 +41,18 @@ def run(url: str, form_factor: str) -> dict:
             return {"error": (result.stderr or result.stdout)[-500:]}
         data = json.loads(report.read_text())
     audits = data["audits"]
+    performance, accessibility = (data["categories"][name]["score"] for name in ("performance", "accessibility"))
+    if performance is None or accessibility is None:
+        # A run whose trace Lighthouse could not read (e.g. NO_LCP on a busy machine): no score, not 0.
+        failed = {
+            key: audits[audit].get("errorMessage")
+            for key, audit in METRICS.items()
+            if audits[audit].get("errorMessage")
+        }
+        return {"error": data.get("runtimeError", {}).get("message") or str(failed) or "no score"}
     out = {
-        "performance": round(100 * (data["categories"]["performance"]["score"] or 0)),
-        "accessibility": round(100 * (data["categories"]["accessibility"]["score"] or 0)),
+        "performance": round(100 * performance),
+        "accessibility": round(100 * accessibility),
         "bytes": int(audits["total-byte-weight"]["numericValue"]),
         "requests": len(audits["network-requests"]["details"]["items"]),
         "error": data.get("runtimeError", {}).get("message"),

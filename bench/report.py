@@ -143,7 +143,12 @@ def _scale_table(before: dict | None, after: dict) -> list[str]:
             f"| {size}x | {counts['observations']:,} | {counts['recommendations']:,} | {counts['ombudsman_visits']:,} | "
             f"{counts['facilities']:,} | {counts['visits']:,} |"
         )
-    lines += ["", f"Median of {scale['repeats']} renders of each page's default view, uncached; ms.", ""]
+    lines += [
+        "",
+        "Each page's default view is rendered in English with an empty cache; the query call that took longest "
+        f"is then timed on its own, cache emptied each time: median of {scale['repeats']} runs, ms.",
+        "",
+    ]
     header = " | ".join(f"{db} {size}x" for db in ("SQLite", "PostgreSQL") for size in sizes)
     lines.append(f"| page | heaviest query (at 100x, SQLite) | {header} |")
     lines.append("|---|---|" + "---:|" * (2 * len(sizes)))
@@ -272,8 +277,8 @@ def write(results: Path, target: Path) -> None:
     settings = after["settings"]
     lines += [
         f"- repetitions: warm latency {settings['warm']} requests after warm-up; load runs {settings['load_seconds']} s each "
-        f"(wrk -t2 -c8, loopback); Lighthouse {settings['lighthouse_runs']} run(s) a page and form factor (median if more); "
-        f"scale: median of {settings['scale_repeats']} renders.",
+        f"(wrk -t2 -c8, loopback); Lighthouse {settings['lighthouse_runs']} run(s) a page and form factor (median); "
+        f"scale: median of {settings['scale_repeats']} timings of each page's heaviest query.",
         "",
         "## Targets",
         "",
@@ -288,6 +293,12 @@ def write(results: Path, target: Path) -> None:
         lines += [f"## 1. Callback latency, {title}", "", *_latency_table(before, after, database), ""]
         lines += [f"## 2. Throughput under load, {title}", "", *_throughput_table(before, after, database), ""]
     if after.get("lighthouse"):
-        lines += ["## 3. Lighthouse (SQLite server)", "", *_lighthouse_table(before, after), ""]
+        runs = after["settings"]["lighthouse_runs"]
+        lines += [
+            f"## 3. Lighthouse (SQLite server; median of {runs} run(s) a page and form factor)",
+            "",
+            *_lighthouse_table(before, after),
+            "",
+        ]
     lines += ["## 4. Scale: each page's heaviest query", "", *_scale_table(before, after), ""]
     target.write_text("\n".join(lines))

@@ -107,8 +107,12 @@ def lighthouse_suite(url: str, runs: int) -> dict:
     for page in http_bench.PAGES:
         out[page] = {}
         for form_factor in ("mobile", "desktop"):
-            samples = [lighthouse.run(f"{url}{page}", form_factor) for _ in range(runs)]
-            good = [s for s in samples if "performance" in s]
+            samples: list[dict] = []
+            good: list[dict] = []
+            # A failed run (no score) is retried, at most twice more than the runs asked for.
+            while len(good) < runs and len(samples) < runs + 2:
+                samples.append(lighthouse.run(f"{url}{page}", form_factor))
+                good = [s for s in samples if "performance" in s]
             if not good:
                 out[page][form_factor] = {"error": samples[0].get("error")}
                 continue
@@ -116,6 +120,7 @@ def lighthouse_suite(url: str, runs: int) -> dict:
                       for key in ("performance", "accessibility", "bytes", "requests", *lighthouse.METRICS)
                       if any(s.get(key) is not None for s in good)}  # fmt: skip
             merged["runs"] = len(good)
+            merged["failed_runs"] = len(samples) - len(good)
             merged["accessibility_failures"] = sorted({a for s in good for a in s["accessibility_failures"]})
             out[page][form_factor] = merged
             print(
@@ -130,7 +135,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--label", default="after")
     parser.add_argument("--skip", default="", help="comma-separated: lighthouse, postgres, scale")
-    parser.add_argument("--lighthouse-runs", type=int, default=1)
+    parser.add_argument("--lighthouse-runs", type=int, default=3)
     parser.add_argument("--load-seconds", type=int, default=6)
     parser.add_argument("--warm", type=int, default=30)
     parser.add_argument("--scale-repeats", type=int, default=3)
