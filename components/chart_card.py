@@ -115,10 +115,8 @@ def chart_card(
         graph = dcc.Graph(
             id=f"{card_id}-graph", figure=figure, config={**GRAPH_CONFIG, **(graph_config or {})}, className="chart"
         )
-        # The chart's height is reserved before plotly.js has drawn it, so the text below does not jump.
-        graph.style = {"minHeight": f"{figure.layout.height or 450}px"}
         if min_width:
-            graph.style = {**graph.style, "minWidth": f"{min_width}px"}
+            graph.style = {"minWidth": f"{min_width}px"}
             # Only the chart scrolls, not its caption; a scrolling box must be reachable by keyboard.
             graph = html.Div(graph, style={"overflowX": "auto"}, className="chart-scroll", tabIndex="0")
         body.append(
