@@ -140,10 +140,19 @@ def main() -> None:
     parser.add_argument("--warm", type=int, default=30)
     parser.add_argument("--scale-repeats", type=int, default=3)
     parser.add_argument("--report-only", action="store_true", help="only rewrite BENCHMARKS.md from bench/results")
+    parser.add_argument(
+        "--lighthouse-only", action="store_true", help="re-measure Lighthouse into bench/results/<label>.json"
+    )
     args = parser.parse_args()
     skip = {part.strip() for part in args.skip.split(",") if part.strip()}
     RESULTS.mkdir(exist_ok=True)
-    if not args.report_only:
+    if args.lighthouse_only:
+        saved = json.loads((RESULTS / f"{args.label}.json").read_text())
+        with app_server() as server:
+            saved["lighthouse"] = lighthouse_suite(server.url, args.lighthouse_runs)
+        saved["lighthouse_machine"] = machine()
+        (RESULTS / f"{args.label}.json").write_text(json.dumps(saved, indent=1, default=str))
+    elif not args.report_only:
         started = time.monotonic()
         results: dict = {"label": args.label, "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                          "machine": machine(), "settings": vars(args)}  # fmt: skip

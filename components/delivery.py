@@ -343,6 +343,10 @@ def _prerendering(app: dash.Dash, view: Callable[..., object]) -> Callable[..., 
 
 def speed_up(app: dash.Dash) -> None:
     """Apply all of the above, unless DASH_PLAIN_DELIVERY=1 asks for Dash as it comes."""
+    # The bundle is fetched on demand by dcc.Graph; Dash must never also put it on every page
+    # (not even in plain delivery, where the page would otherwise load it as window.Plotly).
+    ignore = app.config.assets_ignore
+    app.config.assets_ignore = "|".join(part for part in (ignore, re.escape(PLOTLY_BUNDLE.name)) if part)
     if _plain():
         log.info("DASH_PLAIN_DELIVERY is set: plain Dash delivery")
         return
@@ -351,9 +355,6 @@ def speed_up(app: dash.Dash) -> None:
         # The store that says which page a served layout holds; empty in the plain layout.
         children = layout.children if isinstance(layout.children, list) else [layout.children]
         layout.children = [*children, dcc.Store(id=ROUTED_FOR_ID)]
-    # The bundle is fetched on demand by dcc.Graph; Dash must not also put it on every page.
-    ignore = app.config.assets_ignore
-    app.config.assets_ignore = "|".join(part for part in (ignore, re.escape(PLOTLY_BUNDLE.name)) if part)
     serve_custom_plotly(app)
     drop_polyfill()
     cache_callback_answers(app)

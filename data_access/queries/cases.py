@@ -70,7 +70,7 @@ def _notes(frame: pd.DataFrame) -> list[str]:
 
 def _all_observations(lang: str) -> pd.DataFrame:
     codes = {code for _, code in STAGES} | {code for _, code, _ in TRENDS} | {p for _, _, p in TRENDS if p}
-    return observations(lang, indicator=tuple(sorted(codes)))
+    return observations(lang, indicator=tuple(sorted(codes)), whole_country=True)
 
 
 @cached

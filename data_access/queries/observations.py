@@ -25,10 +25,14 @@ def observations(
     agency: str | None = None,
     facility_type: str | None = None,
     category: str | None = None,
+    whole_country: bool = False,
 ) -> pd.DataFrame:
     """Observations matching the filters (None = any), one row each, names in `lang`.
 
-    `indicator` may be one code or a tuple of codes. Rows are ordered by
+    `indicator` may be one code or a tuple of codes. `whole_country=True` keeps
+    only rows with no region, agency or facility-type breakdown (a category may
+    be set): the national series' filter, done in SQL so that a release with
+    many regional rows is not read whole to keep a few. Rows are ordered by
     indicator, period and the breakdowns, so output is stable for downloads.
     """
     lang = lang_or_default(lang)
@@ -60,6 +64,8 @@ def observations(
     ):  # fmt: skip
         if value is not None:
             statement = statement.where(column == value)
+    if whole_country:
+        statement = statement.where(o.c.region.is_(None), o.c.agency.is_(None), o.c.facility_type.is_(None))
     statement = statement.order_by(
         o.c.indicator, o.c.period_start, o.c.period_end, o.c.region, o.c.agency, o.c.facility_type, o.c.category
     )

@@ -33,7 +33,7 @@ def headline_figures(lang: str) -> pd.DataFrame:
     Also `fulfilled_share` on the NPM fulfilment row (fulfilled / issued of the same period).
     """
     codes = tuple(sorted({indicator for _, indicator, _ in HEADLINE_SERIES}))
-    frame = observations(lang, indicator=codes)
+    frame = observations(lang, indicator=codes, whole_country=True)
     rows = []
     for key, indicator, category in HEADLINE_SERIES:
         latest = latest_with_previous(_series(frame[frame["indicator"] == indicator], category))

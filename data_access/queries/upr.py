@@ -52,7 +52,7 @@ def _national_series(frame: pd.DataFrame, indicator: str, category: str | None) 
 def indicator_trends(lang: str) -> pd.DataFrame:
     """Every observation (published or not) of each key indicator's series, with its `key`, oldest first."""
     codes = tuple(sorted({SERIES[key][0] for key in KEY_INDICATORS}))
-    frame = observations(lang, indicator=codes)
+    frame = observations(lang, indicator=codes, whole_country=True)
     parts = []
     for key in KEY_INDICATORS:
         indicator, category = SERIES[key]
