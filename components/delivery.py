@@ -1,6 +1,6 @@
 """How the app's pages reach the browser fast: fewer bytes, fewer round trips, answers computed once.
 
-`speed_up(app)` (called by app.py) does five things:
+`speed_up(app)` (called by app.py) does six things:
 
 1. plotly.js: dcc.Graph loads plotly.js on demand from the URL dash-renderer
    gives it (`_dash-component-suites/plotly/package_data/plotly.min.js`, the
@@ -21,6 +21,9 @@
 5. The first response (Dash's index page) carries the page's static HTML
    (components/prerender.py) where Dash puts "Loading...", so the page paints
    before any script has run; Dash replaces it when it starts.
+6. What is served (the routed layout, callback answers) has its static parts
+   collapsed into one component each (components/static_html.py), so React
+   builds a few hundred components where a page has a few thousand.
 
 Setting `DASH_PLAIN_DELIVERY=1` leaves the app as Dash builds it: the
 benchmark's "before" (bench/README.md).
@@ -42,6 +45,7 @@ from urllib.parse import urlsplit
 import brotli
 import dash
 import flask
+import orjson
 from dash import ClientsideFunction, Input, Output, dcc
 from dash._pages import _parse_query_string, _path_to_page
 from dash._utils import to_json
@@ -50,6 +54,7 @@ from dash.dash import _app_entry
 from data_access import cache
 
 from .prerender import to_html
+from .static_html import collapse
 
 log = logging.getLogger(__name__)
 
@@ -198,10 +203,33 @@ def _callback_key() -> str | None:
     return _request_identity(flask.request.path, body.decode("utf-8", "replace"))
 
 
+def collapsing_static_parts(view: Callable[..., object]) -> Callable[..., object]:
+    """Wrap Dash's callback view so that the components an answer carries have their static parts collapsed."""
+
+    def view_collapsing(*args: object, **kwargs: object) -> object:
+        response = flask.make_response(view(*args, **kwargs))
+        if response.status_code != 200 or response.mimetype != JSON_MIME or response.direct_passthrough:
+            return response
+        answer = orjson.loads(response.get_data())
+        if isinstance(answer, dict) and isinstance(answer.get("response"), dict):
+            answer["response"] = {
+                component_id: {prop: collapse(value) for prop, value in props.items()}
+                if isinstance(props, dict)
+                else props
+                for component_id, props in answer["response"].items()
+            }
+            response.set_data(orjson.dumps(answer))
+        return response
+
+    view_collapsing.__name__ = getattr(view, "__name__", "view_collapsing")
+    return view_collapsing
+
+
 def cache_callback_answers(app: dash.Dash) -> None:
-    """Serve `/_dash-update-component` from the answer cache."""
+    """Serve `/_dash-update-component` from the answer cache, static parts collapsed."""
     endpoint = app.config.routes_pathname_prefix + "_dash-update-component"
-    app.server.view_functions[endpoint] = cached_json_view(app.server.view_functions[endpoint], _callback_key)
+    view = collapsing_static_parts(app.server.view_functions[endpoint])
+    app.server.view_functions[endpoint] = cached_json_view(view, _callback_key)
 
 
 # --- 4. the page in the layout ------------------------------------------------------------------
@@ -270,7 +298,7 @@ def routed_layout_json(app: dash.Dash, pathname: str, search: str) -> bytes | No
     layout = routed_layout(app, pathname, search)
     if layout is None:
         return None
-    body = to_json(layout).encode()
+    body = orjson.dumps(collapse(orjson.loads(to_json(layout))))
     if release is not None and UNAVAILABLE_MARK not in body:
         cache.store(key, body)
     return body

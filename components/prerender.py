@@ -106,11 +106,20 @@ def _graph(props: dict) -> str:
     return f"<div{_attributes({'className': props.get('className'), 'style': style}, 'dash-graph')}></div>"
 
 
+def tag_of(node: dict) -> str:
+    """The HTML tag of one of Dash's html components (`{"type": "Td", ...}` -> "td")."""
+    kind = str(node.get("type"))
+    return TAGS.get(kind, kind.lower())
+
+
 def _component(node: dict) -> str:
     kind, namespace, props = node.get("type"), node.get("namespace"), node.get("props") or {}
+    if namespace == "dashboard_static":  # components/static_html.py: its HTML is already written
+        tag = props.get("tag") or "div"
+        return f"<{tag}{_attributes(props.get('attributes') or {})}>{props.get('html') or ''}</{tag}>"
     children = to_html(props.get("children"))
     if namespace == "dash_html_components":
-        tag = TAGS.get(kind, str(kind).lower())
+        tag = tag_of(node)
         if tag in VOID:
             return f"<{tag}{_attributes(props)}>"
         return f"<{tag}{_attributes(props)}>{children}</{tag}>"

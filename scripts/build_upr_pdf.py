@@ -44,6 +44,8 @@ def _wait_rendered(driver, timeout: float) -> str:
         "const root = document.querySelector('.upr-page[data-release]');"
         "if (!root || !document.querySelector('#main-content h1')) { return null; }"
         "if (document.querySelector('[data-dash-is-loading=\"true\"]')) { return null; }"
+        # Charts far down the page are drawn when scrolled near (bench/plotly/entry.js): draw them all now.
+        "if (window.Plotly && window.Plotly.drawPendingCharts) { window.Plotly.drawPendingCharts(); }"
         "const charts = root.querySelectorAll('.chart').length;"
         "const drawn = root.querySelectorAll('.chart .main-svg').length;"
         "return drawn >= charts ? root.getAttribute('data-release') : null;"

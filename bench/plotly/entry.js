@@ -11,4 +11,69 @@ Plotly.register([
     require('plotly.js/lib/scattergeo'),
 ]);
 
+// Charts are drawn when they come near the viewport, not all at once when the page starts: drawing
+// a chart is the longest piece of main-thread work a page does, and a phone shows one chart at a
+// time. dcc.Graph draws with Plotly.react and waits for its promise before it binds events, so a
+// deferred draw only delays the promise. Printing draws every chart first (`beforeprint`), and so
+// does Plotly.drawPendingCharts() (scripts/build_upr_pdf.py calls it before printing to PDF).
+var MARGIN_PX = 400;
+var pending = new Map(); // graph div -> {args: the latest Plotly.react arguments, waiting: [{resolve, reject}]}
+var drawEverything = false;
+var react = Plotly.react;
+var observer = typeof IntersectionObserver === 'function'
+    ? new IntersectionObserver(function (entries) {
+        entries.forEach(function (entry) { if (entry.isIntersecting) { draw(entry.target); } });
+    }, { rootMargin: MARGIN_PX + 'px 0px' })
+    : null;
+
+function draw(gd) {
+    var entry = pending.get(gd);
+    if (!entry) { return; }
+    pending.delete(gd);
+    observer.unobserve(gd);
+    Promise.resolve(react.apply(Plotly, entry.args)).then(
+        function (value) { entry.waiting.forEach(function (w) { w.resolve(value); }); },
+        function (error) { entry.waiting.forEach(function (w) { w.reject(error); }); }
+    );
+}
+
+function nearViewport(gd) {
+    var box = gd.getBoundingClientRect();
+    return box.bottom >= -MARGIN_PX && box.top <= window.innerHeight + MARGIN_PX;
+}
+
+Plotly.react = function (gd) {
+    // Drawn already (an update), or no way to tell when it is seen: draw now, as plotly.js would.
+    if (drawEverything || !observer || !(gd instanceof Element) || gd._fullLayout || nearViewport(gd)) {
+        pending.delete(gd);
+        return react.apply(Plotly, arguments);
+    }
+    var args = arguments;
+    return new Promise(function (resolve, reject) {
+        var entry = pending.get(gd);
+        if (entry) {
+            entry.args = args; // a newer figure replaces the one not drawn yet
+            entry.waiting.push({ resolve: resolve, reject: reject });
+            return;
+        }
+        pending.set(gd, { args: args, waiting: [{ resolve: resolve, reject: reject }] });
+        observer.observe(gd);
+    });
+};
+
+var purge = Plotly.purge;
+Plotly.purge = function (gd) {
+    if (pending.has(gd)) {
+        pending.delete(gd);
+        observer.unobserve(gd);
+    }
+    return purge.apply(Plotly, arguments);
+};
+
+Plotly.drawPendingCharts = function () {
+    drawEverything = true;
+    Array.from(pending.keys()).forEach(draw);
+};
+window.addEventListener('beforeprint', Plotly.drawPendingCharts);
+
 module.exports = Plotly;

@@ -31,8 +31,16 @@ def browser():
     driver.quit()
 
 
-def open_page(driver, url: str, width: int = 1280, ready_selector: str = "#main-content h1", timeout: float = 20):
-    """Load `url` at `width` px and wait until Dash has rendered the page (and any pending callbacks)."""
+def open_page(
+    driver,
+    url: str,
+    width: int = 1280,
+    ready_selector: str = "#main-content h1",
+    timeout: float = 20,
+    draw_charts: bool = True,
+):
+    """Load `url` at `width` px and wait until Dash has rendered the page (and any pending callbacks);
+    with `draw_charts`, scroll through it until every chart is drawn, then back to the top."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
@@ -41,8 +49,12 @@ def open_page(driver, url: str, width: int = 1280, ready_selector: str = "#main-
     driver.get("about:blank")
     driver.get_log("browser")  # drop what an earlier page logged
     driver.get(url)
-    WebDriverWait(driver, timeout).until(expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ready_selector)))
+    WebDriverWait(driver, timeout).until(
+        expected_conditions.presence_of_element_located((By.CSS_SELECTOR, ready_selector))
+    )
     wait_for_dash(driver, timeout)
+    if draw_charts:
+        draw_every_chart(driver, timeout)
     return driver
 
 
@@ -56,6 +68,33 @@ def wait_for_dash(driver, timeout: float = 20) -> None:
             time.sleep(0.3)
             return
         time.sleep(0.1)
+
+
+def charts_drawn(driver) -> tuple[int, int]:
+    """(charts on the page, charts plotly.js has drawn)."""
+    return tuple(
+        driver.execute_script(
+            "const g = document.querySelectorAll('.dash-graph');"
+            "return [g.length, Array.from(g).filter(e => e.querySelector('.main-svg')).length];"
+        )
+    )
+
+
+def draw_every_chart(driver, timeout: float = 20) -> tuple[int, int]:
+    """Scroll each chart into view, as a reader would, until plotly.js has drawn it (charts far down a
+    page are drawn only when scrolled near: bench/plotly/entry.js); back to the top; (charts, drawn)."""
+    deadline = time.monotonic() + timeout
+    for index in range(charts_drawn(driver)[0]):
+        driver.execute_script(
+            "document.querySelectorAll('.dash-graph')[arguments[0]].scrollIntoView({block: 'center', behavior: 'instant'})",
+            index,
+        )
+        while time.monotonic() < deadline and not driver.execute_script(
+            "return !!document.querySelectorAll('.dash-graph')[arguments[0]].querySelector('.main-svg')", index
+        ):
+            time.sleep(0.1)
+    driver.execute_script("window.scrollTo({top: 0, behavior: 'instant'})")
+    return charts_drawn(driver)
 
 
 def axe_violations(driver) -> list[dict]:

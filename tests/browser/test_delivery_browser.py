@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import console_errors, foreign_requests, open_page
+from tests.browser.conftest import charts_drawn, console_errors, draw_every_chart, foreign_requests, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -18,25 +18,10 @@ def resources(driver) -> list[dict]:
     )
 
 
-def wait_for_charts(driver, timeout: float = 20) -> tuple[int, int]:
-    """(graphs, graphs drawn) once every dcc.Graph on the page has an SVG, or at the timeout."""
-    import time
-
-    deadline = time.monotonic() + timeout
-    while True:
-        graphs, drawn = driver.execute_script(
-            "const g = document.querySelectorAll('.dash-graph');"
-            "return [g.length, Array.from(g).filter(e => e.querySelector('.main-svg')).length];"
-        )
-        if graphs == drawn or time.monotonic() > deadline:
-            return graphs, drawn
-        time.sleep(0.2)
-
-
 @pytest.mark.parametrize("path", PAGES)
 def test_page_arrives_with_its_layout_and_draws_every_chart_with_the_small_bundle(live_server, browser, path):
     open_page(browser, f"{live_server}{path}?lang=en")
-    graphs, drawn = wait_for_charts(browser)
+    graphs, drawn = charts_drawn(browser)
     assert drawn == graphs, f"{graphs - drawn} of {graphs} charts not drawn"
     loaded = resources(browser)
     assert not [r for r in loaded if "_dash-update-component" in r["name"]], "no callback fires to fill the page"
@@ -62,7 +47,7 @@ def test_navigating_inside_the_app_routes_with_the_callback(live_server, browser
     browser.find_element(By.CSS_SELECTOR, "nav a[href^='/regions']").click()
     WebDriverWait(browser, 20).until(expected_conditions.url_contains("/regions"))
     WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.ID, "regions-metric"))
-    graphs, drawn = wait_for_charts(browser)
+    graphs, drawn = draw_every_chart(browser)
     assert graphs and drawn == graphs
     assert console_errors(browser) == []
 
@@ -81,3 +66,33 @@ def test_a_layout_rendered_for_another_page_is_corrected_by_the_router(live_serv
         assert browser.current_url.endswith("/regions?lang=en&trimmed=1")
     finally:
         browser.execute_cdp_cmd("Network.setExtraHTTPHeaders", {"headers": {}})
+
+
+def test_charts_far_down_a_page_are_drawn_when_scrolled_near_and_all_before_printing(live_server, browser):
+    import time
+
+    open_page(browser, f"{live_server}/visits?lang=en", draw_charts=False)
+    deadline = time.monotonic() + 20
+    while charts_drawn(browser)[1] == 0 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    time.sleep(0.5)
+    graphs, drawn = charts_drawn(browser)
+    assert 0 < drawn < graphs, "the charts near the top are drawn at once, the others not yet"
+    page_height = browser.execute_script("return document.documentElement.scrollHeight")
+    browser.execute_script(
+        "const g = document.querySelectorAll('.dash-graph'); g[g.length - 1].scrollIntoView({block: 'center', behavior: 'instant'})"
+    )
+    deadline = time.monotonic() + 20
+    while not browser.execute_script(
+        "const g = document.querySelectorAll('.dash-graph'); return !!g[g.length - 1].querySelector('.main-svg')"
+    ):
+        assert time.monotonic() < deadline, "the last chart is drawn once scrolled to"
+        time.sleep(0.1)
+    browser.execute_script("window.dispatchEvent(new Event('beforeprint'))")
+    deadline = time.monotonic() + 20
+    while charts_drawn(browser)[1] < graphs:
+        assert time.monotonic() < deadline, "printing draws every chart"
+        time.sleep(0.1)
+    # Each chart's box kept its height before it was drawn: nothing below a chart moved.
+    assert browser.execute_script("return document.documentElement.scrollHeight") == page_height
+    assert console_errors(browser) == []

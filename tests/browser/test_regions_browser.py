@@ -9,7 +9,14 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.actions.action_builder import ActionBuilder
 from selenium.webdriver.common.keys import Keys
 
-from tests.browser.conftest import axe_violations, console_errors, foreign_requests, open_page, wait_for_dash
+from tests.browser.conftest import (
+    axe_violations,
+    console_errors,
+    draw_every_chart,
+    foreign_requests,
+    open_page,
+    wait_for_dash,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -156,6 +163,7 @@ def test_switching_the_metric_changes_map_bar_and_table_together(browser, live_s
     browser.find_element("xpath", "//label[normalize-space()='Number of prisoners']").click()
     wait_until(browser, "location.search.includes('metric=prisoners')")
     wait_for_dash(browser)
+    draw_every_chart(browser)  # the new bar chart is drawn once scrolled near, as a reader would
     wait_until(
         browser, "document.querySelector('#regions-bar-graph .js-plotly-plot')._fullData[0].y[0] === 'Karaganda'"
     )
