@@ -1,6 +1,7 @@
 """The time of each page's heaviest query at 1x, 10x and 100x the bundled data, on SQLite and PostgreSQL.
 
     .venv/bin/python -m bench.scale OUT.json [REPEATS]
+        [--only MODULE.FUNCTION ...] [--sizes 1,10,100] [--databases sqlite,postgresql] [--releases DIR]
 
 Run in a process of its own (bench/run.py does): every cached query function
 of data_access/queries is re-wrapped, before the app is imported, so that each
@@ -10,10 +11,17 @@ default view is rendered in English with an empty cache, and the query call
 that took longest (a query that calls another includes it) is the page's
 heaviest; that call is then timed on its own, cache emptied each time, REPEATS
 times: the median is reported.
+
+To time a few queries without rendering every page (while working on them):
+`--only recommendations.region_agency_fulfilment` (repeatable; called with
+'en') times just those, cold, REPEATS times each; `--sizes` and `--databases`
+narrow the run; `--releases DIR` keeps the generated releases in DIR and
+reuses them on the next run (generating 100x takes a while).
 """
 
 from __future__ import annotations
 
+import argparse
 import functools
 import importlib
 import json
@@ -135,37 +143,103 @@ def measure(app: object, url: str, release: Path, repeats: int) -> dict:
     return {"import_s": imported, "pages": pages}
 
 
+def measure_only(url: str, release: Path, names: list[str], repeats: int) -> dict:
+    """Import `release` into the database at `url`; the median cold time (ms) of each query in `names`, called with 'en'."""
+    from data_access.engine import ensure_database, get_engine
+    from data_access.importer import import_release
+
+    _use(url)
+    engine = get_engine()
+    started = time.perf_counter()
+    ensure_database(engine)
+    result = import_release(engine, release)
+    imported = time.perf_counter() - started
+    if not result.ok:
+        raise SystemExit(f"import failed: {result.message} {result.problems[:3]}")
+    queries = {}
+    for name in names:
+        times = []
+        for _ in range(repeats):
+            _clear_cache()
+            started = time.perf_counter()
+            TIMED[name]("en")
+            times.append(time.perf_counter() - started)
+        queries[name] = statistics.median(times) * 1000
+        print(f"scale:   {name}('en'): {queries[name]:.0f} ms", flush=True)
+    engine.dispose()
+    return {"import_s": imported, "queries": queries}
+
+
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("out", type=Path, help="where to write the results (JSON)")
+    parser.add_argument("repeats", type=int, nargs="?", default=3, help="cold timings of each query (median kept)")
+    parser.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="MODULE.FUNCTION",
+        help="time only this query (called with 'en'), not each page's heaviest; repeatable",
+    )
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)), help="comma-separated factors, e.g. 1,100")
+    parser.add_argument("--databases", default="sqlite,postgresql", help="comma-separated: sqlite, postgresql")
+    parser.add_argument("--releases", type=Path, help="keep the generated releases here and reuse them")
+    return parser.parse_args()
+
+
+def _release(directory: Path, size: int) -> tuple[Path, dict]:
+    """The release at `size` x in `directory`, generated unless an earlier run left it there."""
+    target = directory / f"release-{size}x"
+    counts_file = directory / f"release-{size}x.json"
+    if counts_file.exists():
+        return target, json.loads(counts_file.read_text())
+    started = time.perf_counter()
+    counts = write_scaled_release(target, size)
+    counts = {**counts, "generate_s": time.perf_counter() - started}
+    counts_file.write_text(json.dumps(counts))
+    return target, counts
+
+
 def main() -> None:
     """Generate the releases, then measure each on SQLite and on PostgreSQL."""
-    out = Path(sys.argv[1])
-    repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 3
-    results: dict = {"repeats": repeats, "sizes": {}, "sqlite": {}, "postgresql": {}}
+    args = _arguments()
+    sizes = [int(size) for size in args.sizes.split(",") if size]
+    databases = {name.strip() for name in args.databases.split(",") if name.strip()}
+    results: dict = {"repeats": args.repeats, "sizes": {}, "sqlite": {}, "postgresql": {}}
     with tempfile.TemporaryDirectory(prefix="tpd-scale-", dir="/tmp") as scratch:
+        release_dir = args.releases or Path(scratch)
+        release_dir.mkdir(parents=True, exist_ok=True)
         releases = {}
-        for size in SIZES:
-            started = time.perf_counter()
-            releases[size] = Path(scratch) / f"release-{size}x"
-            counts = write_scaled_release(releases[size], size)
-            results["sizes"][str(size)] = {**counts, "generate_s": time.perf_counter() - started}
+        for size in sizes:
+            releases[size], counts = _release(release_dir, size)
+            results["sizes"][str(size)] = counts
             print(f"scale: generated {size}x: {counts}", flush=True)
         os.environ["INSTANCE_DIR"] = scratch
         os.environ.pop("CACHE_REDIS_URL", None)
         os.environ["DATABASE_URL"] = f"sqlite:///{Path(scratch) / 'app.sqlite3'}"
         print(f"scale: {instrument_queries()} query functions timed", flush=True)
+        unknown = [name for name in args.only if name not in TIMED]
+        if unknown:
+            raise SystemExit(f"no such cached query: {', '.join(unknown)}")
         import app as app_module  # only after the queries are instrumented
 
-        for size in SIZES:
-            results["sqlite"][str(size)] = measure(
-                app_module.app, f"sqlite:///{Path(scratch) / f'{size}x.sqlite3'}", releases[size], repeats
-            )
-            print(f"scale: SQLite {size}x done", flush=True)
-        for size in SIZES:
-            with scratch_postgres() as url:
-                if url is None:
-                    break
-                results["postgresql"][str(size)] = measure(app_module.app, url, releases[size], repeats)
-                print(f"scale: PostgreSQL {size}x done", flush=True)
-    out.write_text(json.dumps(results, indent=1))
+        def run(url: str, size: int) -> dict:
+            if args.only:
+                return measure_only(url, releases[size], args.only, args.repeats)
+            return measure(app_module.app, url, releases[size], args.repeats)
+
+        if "sqlite" in databases:
+            for size in sizes:
+                results["sqlite"][str(size)] = run(f"sqlite:///{Path(scratch) / f'{size}x.sqlite3'}", size)
+                print(f"scale: SQLite {size}x done", flush=True)
+        if "postgresql" in databases:
+            for size in sizes:
+                with scratch_postgres() as url:
+                    if url is None:
+                        break
+                    results["postgresql"][str(size)] = run(url, size)
+                    print(f"scale: PostgreSQL {size}x done", flush=True)
+    args.out.write_text(json.dumps(results, indent=1))
 
 
 if __name__ == "__main__":

@@ -175,22 +175,55 @@ def trend_series(lang: str) -> pd.DataFrame:
     return result
 
 
-def _contiguous_total(series: pd.DataFrame, start: int | None = None, end: int | None = None) -> dict | None:
-    """Sum of published, non-overlapping periods that cover [start, end] year by year; None if any year is missing."""
-    published = _published(series).sort_values("period_start")
-    if published.empty:
-        return None
-    start = int(published["period_start"].min()) if start is None else start
-    end = int(published["period_end"].max()) if end is None else end
-    inside = published[(published["period_start"] >= start) & (published["period_end"] <= end)]
-    covered = [
-        year
-        for s, e in zip(inside["period_start"], inside["period_end"], strict=True)
-        for year in range(int(s), int(e) + 1)
-    ]
-    if covered != list(range(start, end + 1)):
-        return None
-    return {"start": start, "end": end, "value": float(inside["value"].sum()), "rows": inside}
+class _Rows:
+    """What a total needs of each row of a frame, as plain lists (pandas selections per total were the cost)."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self.values = frame["value"].array
+        self.refs = frame["source_ref"].tolist()
+        self.lines = [None if pd.isna(line) else int(line) for line in frame["source_line"]]
+        self.notes = [None if pd.isna(text) else str(text) for text in frame["note_text"]]
+
+
+def _sources(parts: list[tuple[_Rows, list[int]]]) -> tuple[str | None, list[int], list[str]]:
+    """The first source reference, the source lines and the notes of the rows at `positions`, part after part."""
+    refs = [rows.refs[i] for rows, positions in parts for i in positions]
+    lines = sorted({rows.lines[i] for rows, positions in parts for i in positions if rows.lines[i] is not None})
+    notes = [rows.notes[i] for rows, positions in parts for i in positions if rows.notes[i] is not None]
+    return (refs[0] if refs else None), lines, list(dict.fromkeys(notes))
+
+
+class _Contiguous:
+    """Totals of one series over [start, end]: its published rows sorted by first year once, then summed per range.
+
+    Each range used to filter and sort the whole series again; a release with many
+    printed totals (one a period) made that quadratic.
+    """
+
+    def __init__(self, series: pd.DataFrame) -> None:
+        # Stable: when a total is found its periods do not overlap, so no two share a first year and
+        # the order is the one any sort gives.
+        published = _published(series).sort_values("period_start", kind="stable")
+        self.rows = _Rows(published)
+        self.starts = [int(year) for year in published["period_start"]]
+        self.ends = [int(year) for year in published["period_end"]]
+
+    def total(self, start: int | None = None, end: int | None = None) -> dict | None:
+        """Sum of published, non-overlapping periods that cover [start, end] year by year; None if any year is missing.
+
+        Without `start` / `end`, the series' whole published range. `positions` are the rows summed,
+        in order of their first year (positions in `rows`).
+        """
+        if not self.starts:
+            return None
+        start = min(self.starts) if start is None else start
+        end = max(self.ends) if end is None else end
+        inside = [i for i, (s, e) in enumerate(zip(self.starts, self.ends, strict=True)) if s >= start and e <= end]
+        covered = [year for i in inside for year in range(self.starts[i], self.ends[i] + 1)]
+        if covered != list(range(start, end + 1)):
+            return None
+        # Summed as pandas sums the column (same order, same arithmetic).
+        return {"start": start, "end": end, "value": float(self.rows.values[inside].sum()), "positions": inside}
 
 
 @cached
@@ -209,16 +242,24 @@ def period_totals(lang: str) -> pd.DataFrame:
     for key, code, printed_code in TRENDS:
         series = frame[frame["indicator"] == code]
         printed = _published(frame[frame["indicator"] == printed_code]) if printed_code else frame.iloc[0:0]
-        full = _contiguous_total(series)
-        wanted = ([(full["start"], full["end"])] if full else []) + list(
-            zip(printed["period_start"].astype(int), printed["period_end"].astype(int), strict=True)
-        )
+        totals = _Contiguous(series)
+        full = totals.total()
+        printed_rows = _Rows(printed)
+        printed_periods = list(zip(printed["period_start"].astype(int), printed["period_end"].astype(int), strict=True))
+        # The printed rows of each period, in their order, found once rather than by a filter a period.
+        printed_at: dict[tuple[int, int], list[int]] = {}
+        for position, period in enumerate(printed_periods):
+            printed_at.setdefault(period, []).append(position)
+        wanted = ([(full["start"], full["end"])] if full else []) + printed_periods
         for start, end in dict.fromkeys(wanted):
-            total = _contiguous_total(series, start, end)
-            printed_rows = printed[(printed["period_start"] == start) & (printed["period_end"] == end)]
-            used = pd.concat([total["rows"] if total else series.iloc[0:0], printed_rows])
+            total = totals.total(start, end)
+            printed_here = printed_at.get((start, end), [])
             computed = total["value"] if total else None
-            printed_value = float(printed_rows["value"].iloc[0]) if len(printed_rows) else None
+            printed_value = float(printed_rows.values[printed_here[0]]) if printed_here else None
+            # The rows used: the summed periods, then the printed total.
+            used = [(totals.rows, total["positions"])] if total else []
+            source_ref, lines, notes = _sources([*used, (printed_rows, printed_here)])
+            _, _, printed_notes = _sources([(printed_rows, printed_here)])
             rows.append({
                 "series": key,
                 "indicator": code,
@@ -229,9 +270,9 @@ def period_totals(lang: str) -> pd.DataFrame:
                 "printed": printed_value,
                 "agrees": None if computed is None or printed_value is None else computed == printed_value,
                 "status": "derived" if computed is not None else "not_published",
-                "source_ref": used["source_ref"].iloc[0] if len(used) else None,
-                "source_lines": _lines(used),
-                "note_texts": _notes(printed_rows) + [t for t in _notes(used) if t not in _notes(printed_rows)],
+                "source_ref": source_ref,
+                "source_lines": lines,
+                "note_texts": printed_notes + [t for t in notes if t not in printed_notes],
             })  # fmt: skip
     return pd.DataFrame(rows)
 

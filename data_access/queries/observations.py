@@ -16,6 +16,12 @@ OBSERVATION_COLUMNS = [
 ]  # fmt: skip
 
 
+def observation_order() -> list:
+    """The order `observations` returns rows in (indicator, period, breakdowns), for queries that must follow it."""
+    o = schema.observation
+    return [o.c.indicator, o.c.period_start, o.c.period_end, o.c.region, o.c.agency, o.c.facility_type, o.c.category]
+
+
 @cached
 def observations(
     lang: str,
@@ -66,9 +72,7 @@ def observations(
             statement = statement.where(column == value)
     if whole_country:
         statement = statement.where(o.c.region.is_(None), o.c.agency.is_(None), o.c.facility_type.is_(None))
-    statement = statement.order_by(
-        o.c.indicator, o.c.period_start, o.c.period_end, o.c.region, o.c.agency, o.c.facility_type, o.c.category
-    )
+    statement = statement.order_by(*observation_order())
     frame = read_frame(statement, OBSERVATION_COLUMNS)
     frame["value"] = frame["value"].astype("Float64")
     frame["source_line"] = frame["source_line"].astype("Int64")

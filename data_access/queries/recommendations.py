@@ -105,6 +105,36 @@ def latest_period(frame: pd.DataFrame) -> str | None:
     return str(frame.sort_values(["period_end", "id"]).iloc[-1]["period"])
 
 
+def _latest_counts(
+    lang: str,
+    indicators: tuple[str, ...],
+    bodies: tuple[str, ...],
+    national_only: bool = False,
+    agency: str | None = None,
+) -> pd.DataFrame:
+    """The rows of `recommendation_counts` for `indicators` and issuing `bodies` in their latest period only.
+
+    The same rows, in the same order, as filtering `recommendation_counts(lang)` in pandas and
+    keeping `latest_period` of what is left, but the filtering is done in SQL: the pages show one
+    period, and reading every period of every region to keep one was most of their time.
+    `national_only` keeps rows without a region (before the latest period is found); `agency`
+    keeps that agency's rows of the latest period (after it is found, as the page filters).
+    """
+    lang = lang_or_default(lang)
+    o = schema.observation
+    conditions = [o.c.indicator.in_(indicators), o.c.facility_type.is_(None), o.c.category.in_(bodies)]
+    if national_only:
+        conditions.append(o.c.region.is_(None))
+    # `latest_period` in SQL: the period of the row that ends last, the later row (id) on a tie; NULL if none.
+    latest = (
+        select(o.c.period).where(*conditions).order_by(o.c.period_end.desc(), o.c.id.desc()).limit(1).scalar_subquery()
+    )
+    statement = _counts_statement(lang, indicators).where(*conditions, o.c.period == latest)
+    if agency is not None:
+        statement = statement.where(o.c.agency == agency)
+    return _typed(read_frame(statement, LONG_COLUMNS))
+
+
 def _share(numerator: object, denominator: object) -> float | None:
     if pd.isna(numerator) or pd.isna(denominator) or not float(denominator):  # type: ignore[arg-type]
         return None
@@ -114,32 +144,62 @@ def _share(numerator: object, denominator: object) -> float | None:
 def _pivot(long: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     """One row per `keys` with the three counts side by side and the shares computed from them.
 
-    A count the release does not give, or gives as not published, stays missing (never 0).
+    `long` is in the release's row order (`id`). A count the release does not give, or gives as
+    not published, stays missing (never 0).
     """
     names = ("region_name", "region_short", "agency_name", "agency_short", "category_name")
+    # One pass over plain values, group by group in order of first appearance: a pandas
+    # selection per group and per column cost about a millisecond a cell (Table 3 has hundreds).
+    columns = {
+        name: long[name].tolist()
+        for name in dict.fromkeys([*keys, *names, "id", "indicator", "value", "source_line", "source_ref", "note_text"])
+    }
+    groups: dict[tuple, dict] = {}
+    for position in range(len(long)):
+        key = tuple(None if pd.isna(columns[k][position]) else columns[k][position] for k in keys)
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = {
+                "names": dict.fromkeys(names),
+                "order": columns["id"][position],
+                "lines": set(),
+                "sources": {},
+                "notes": {},
+                "published": {},
+            }
+        for name in names:
+            value = columns[name][position]
+            if group["names"][name] is None and not pd.isna(value):
+                group["names"][name] = value
+        group["order"] = min(group["order"], columns["id"][position])
+        line = columns["source_line"][position]
+        if not pd.isna(line):
+            group["lines"].add(int(line))
+            group["sources"].setdefault((columns["source_ref"][position], int(line)), None)
+        note = columns["note_text"][position]
+        if not pd.isna(note):
+            group["notes"].setdefault(note, None)
+        value = columns["value"][position]
+        if not pd.isna(value):
+            # The first published value of an indicator counts, as before.
+            group["published"].setdefault(columns["indicator"][position], value)
     rows = []
-    for key, group in long.groupby(keys, dropna=False, sort=False):
-        row = {k: (None if pd.isna(v) else v) for k, v in zip(keys, key, strict=True)}
-        row.update({name: group[name].dropna().iloc[0] if group[name].notna().any() else None for name in names})
-        row["order"] = int(group["id"].min())
-        row["source_lines"] = tuple(sorted({int(v) for v in group["source_line"].dropna()}))
-        row["sources"] = tuple(
-            dict.fromkeys(
-                (ref, int(line))
-                for ref, line in zip(group["source_ref"], group["source_line"], strict=True)
-                if not pd.isna(line)
-            )
-        )
-        row["notes"] = tuple(dict.fromkeys(group["note_text"].dropna()))
-        published = group.dropna(subset=["value"]).drop_duplicates("indicator").set_index("indicator")["value"]
+    for key, group in groups.items():
+        row = dict(zip(keys, key, strict=True))
+        row.update(group["names"])
+        row["order"] = int(group["order"])
+        row["source_lines"] = tuple(sorted(group["lines"]))
+        row["sources"] = tuple(group["sources"])
+        row["notes"] = tuple(group["notes"])
+        published = group["published"]
         counts = {
             column: (float(published[code]) if code in published else None) for code, column in COUNT_COLUMNS.items()
         }
         row.update(counts)
         row.update(_shares(counts["issued"], counts["fulfilled"], counts["in_progress"]))
         rows.append(row)
-    columns = [*keys, *names, "order", "source_lines", "sources", "notes", *COUNT_COLUMNS.values(), *SHARE_COLUMNS]
-    wide = pd.DataFrame(rows, columns=columns)
+    columns_out = [*keys, *names, "order", "source_lines", "sources", "notes", *COUNT_COLUMNS.values(), *SHARE_COLUMNS]
+    wide = pd.DataFrame(rows, columns=columns_out)
     for column in (*COUNT_COLUMNS.values(), *SHARE_COLUMNS):
         wide[column] = wide[column].astype("Float64")
     return wide.sort_values("order").reset_index(drop=True)
@@ -172,12 +232,7 @@ def fulfilment_by_agency(lang: str, agency: str | None = None) -> pd.DataFrame:
     fulfilled, in_progress, fulfilled_share, in_progress_share, other_share, unknown_share,
     source_lines, sources ((reference, line) pairs), notes.
     """
-    long = recommendation_counts(lang)
-    long = long[long["region"].isna()]
-    period = latest_period(long)
-    long = long[long["period"] == period]
-    if agency is not None:
-        long = long[long["agency"] == agency]
+    long = _latest_counts(lang, COUNT_INDICATORS, ISSUING_BODIES, national_only=True, agency=agency)
     wide = _pivot(long, ["period", "category", "agency"])
     # Bodies in a fixed order (NPM, Ombudsman, representatives); within a body the total first.
     wide["body_order"] = wide["category"].map({code: i for i, code in enumerate(ISSUING_BODIES)})
@@ -203,10 +258,8 @@ def region_agency_fulfilment(lang: str) -> pd.DataFrame:
     `printed_share` (0-1) is the share the report prints for that cell, where it prints one.
     Rows are in the report's order; `row_order` and `column_order` place each cell in the grid.
     """
-    long = recommendation_counts(lang)
-    long = long[(long["category"] == "body_npm") & long["indicator"].isin(("recs_issued", "recs_fulfilled"))]
+    long = _latest_counts(lang, ("recs_issued", "recs_fulfilled"), ("body_npm",))
     period = latest_period(long)
-    long = long[long["period"] == period]
     wide = _pivot(long, ["period", "region", "agency"])
     printed = printed_npm_shares(lang)
     printed = printed[(printed["period"] == period) & printed["agency"].isna()]
@@ -221,11 +274,15 @@ def region_agency_fulfilment(lang: str) -> pd.DataFrame:
     ]
     wide["printed_share"] = pd.array([q[0] if q else None for q in quoted], dtype="Float64")
     wide["printed_source_line"] = pd.array([q[1] if q else None for q in quoted], dtype="Int64")
-    regions = [r for r in dict.fromkeys(wide.sort_values("order")["region"]) if not pd.isna(r)]
-    agencies = [a for a in dict.fromkeys(wide.sort_values("order")["agency"]) if not pd.isna(a)]
+    regions = {
+        r: i for i, r in enumerate(r for r in dict.fromkeys(wide.sort_values("order")["region"]) if not pd.isna(r))
+    }
+    agencies = {
+        a: i for i, a in enumerate(a for a in dict.fromkeys(wide.sort_values("order")["agency"]) if not pd.isna(a))
+    }
     # The totals come last, as in the report: 'by regions' column, 'by ministries' row.
-    wide["row_order"] = [len(regions) if pd.isna(r) else regions.index(r) for r in wide["region"]]
-    wide["column_order"] = [len(agencies) if pd.isna(a) else agencies.index(a) for a in wide["agency"]]
+    wide["row_order"] = [len(regions) if pd.isna(r) else regions[r] for r in wide["region"]]
+    wide["column_order"] = [len(agencies) if pd.isna(a) else agencies[a] for a in wide["agency"]]
     return wide.sort_values(["row_order", "column_order"]).reset_index(drop=True)
 
 
@@ -271,9 +328,7 @@ def ombudsman_totals(lang: str) -> dict:
     in_progress_share, sums_agree (per-visit sum equals the reported total), source_lines, notes.
     """
     visits = ombudsman_visits(lang)
-    counts = recommendation_counts(lang)
-    own = counts[(counts["category"] == "body_ombudsman") & counts["region"].isna()]
-    own = own[own["period"] == latest_period(own)] if not own.empty else own
+    own = _latest_counts(lang, COUNT_INDICATORS, ("body_ombudsman",), national_only=True)
     totals = {name: own.loc[own["indicator"] == code, "value"].sum(min_count=1) for code, name in COUNT_COLUMNS.items()}
     totals = {k: None if pd.isna(v) else float(v) for k, v in totals.items()}
     per_visit = visits["recommendations_issued"].sum(min_count=1)
@@ -329,11 +384,19 @@ def recommendation_tracker(lang: str, agency: str | None = None, status: str | N
         .join(a, a.c.code == ra.c.agency)
         .order_by(ra.c.recommendation, ra.c.agency)
     )
-    grouped = {code: group for code, group in addressees.groupby("recommendation", sort=False)}
-    empty = addressees.head(0)
-    frame["addressees"] = [tuple(grouped.get(c, empty)["agency"]) for c in frame["code"]]
-    frame["addressee_shorts"] = [tuple(grouped.get(c, empty)["short"]) for c in frame["code"]]
-    frame["addressee_names"] = [tuple(grouped.get(c, empty)["name"]) for c in frame["code"]]
+    # Each recommendation's addressees gathered in one pass (a pandas selection per recommendation was slow).
+    by_code: dict[str, tuple[list, list, list]] = {}
+    for code, agency_code, short, name in zip(
+        addressees["recommendation"], addressees["agency"], addressees["short"], addressees["name"], strict=True
+    ):
+        codes, shorts, names = by_code.setdefault(code, ([], [], []))
+        codes.append(agency_code)
+        shorts.append(short)
+        names.append(name)
+    none: tuple[list, list, list] = ([], [], [])
+    frame["addressees"] = [tuple(by_code.get(c, none)[0]) for c in frame["code"]]
+    frame["addressee_shorts"] = [tuple(by_code.get(c, none)[1]) for c in frame["code"]]
+    frame["addressee_names"] = [tuple(by_code.get(c, none)[2]) for c in frame["code"]]
     frame["status_date_precision"] = [
         status_date_precision(d, i, p)
         for d, i, p in zip(frame["status_date"], frame["issued"], frame["issued_precision"], strict=True)

@@ -109,7 +109,10 @@ def npm_fulfilment(lang: str) -> pd.DataFrame:
     """
     issued_indicator, category = SERIES[FULFILMENT_ISSUED_KEY]
     fulfilled_indicator, _ = SERIES["recs_fulfilled"]
-    frame = observations(lang, indicator=(issued_indicator, fulfilled_indicator, FULFILMENT_PRINTED_INDICATOR))
+    # Only national rows are used: filtered in SQL, not after reading every region's and agency's rows.
+    frame = observations(
+        lang, indicator=(issued_indicator, fulfilled_indicator, FULFILMENT_PRINTED_INDICATOR), whole_country=True
+    )
     issued = _national_series(frame, issued_indicator, category)
     fulfilled = _national_series(frame, fulfilled_indicator, category)
     printed = _national_series(frame, FULFILMENT_PRINTED_INDICATOR, None)
