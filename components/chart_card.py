@@ -15,6 +15,9 @@ from .formatting import format_value
 from .i18n import translator
 from .prerender import DEFAULT_GRAPH_HEIGHT
 
+# The box around each chart; components/deferred.py mounts the chart in it only when it is near the screen.
+CHART_BOX_CLASS = "chart-box"
+
 GRAPH_CONFIG = {
     "displaylogo": False,
     "responsive": True,
@@ -119,7 +122,7 @@ def chart_card(
         # The box keeps the chart's height while plotly.js loads and draws it (a chart far down the page
         # is drawn when scrolled near: bench/plotly/entry.js), so the text below never jumps.
         graph = html.Div(
-            graph, className="chart-box", style={"minHeight": f"{figure.layout.height or DEFAULT_GRAPH_HEIGHT}px"}
+            graph, className=CHART_BOX_CLASS, style={"minHeight": f"{figure.layout.height or DEFAULT_GRAPH_HEIGHT}px"}
         )
         if min_width:
             graph.children.style = {"minWidth": f"{min_width}px"}

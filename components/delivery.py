@@ -23,7 +23,9 @@
    before any script has run; Dash replaces it when it starts.
 6. What is served (the routed layout, callback answers) has its static parts
    collapsed into one component each (components/static_html.py), so React
-   builds a few hundred components where a page has a few thousand.
+   builds a few hundred components where a page has a few thousand; and on
+   first load the sections of the page are built one per task after a first
+   paint of their HTML (components/deferred.py), not all in one long task.
 
 Setting `DASH_PLAIN_DELIVERY=1` leaves the app as Dash builds it: the
 benchmark's "before" (bench/README.md).
@@ -53,6 +55,7 @@ from dash.dash import _app_entry
 
 from data_access import cache
 
+from .deferred import defer_charts, defer_main_sections
 from .prerender import to_html
 from .static_html import collapse
 
@@ -213,7 +216,7 @@ def collapsing_static_parts(view: Callable[..., object]) -> Callable[..., object
         answer = orjson.loads(response.get_data())
         if isinstance(answer, dict) and isinstance(answer.get("response"), dict):
             answer["response"] = {
-                component_id: {prop: collapse(value) for prop, value in props.items()}
+                component_id: {prop: defer_charts(collapse(value)) for prop, value in props.items()}
                 if isinstance(props, dict)
                 else props
                 for component_id, props in answer["response"].items()
@@ -298,7 +301,7 @@ def routed_layout_json(app: dash.Dash, pathname: str, search: str) -> bytes | No
     layout = routed_layout(app, pathname, search)
     if layout is None:
         return None
-    body = orjson.dumps(collapse(orjson.loads(to_json(layout))))
+    body = orjson.dumps(defer_main_sections(defer_charts(collapse(orjson.loads(to_json(layout))))))
     if release is not None and UNAVAILABLE_MARK not in body:
         cache.store(key, body)
     return body

@@ -114,9 +114,10 @@ def tag_of(node: dict) -> str:
 
 def _component(node: dict) -> str:
     kind, namespace, props = node.get("type"), node.get("namespace"), node.get("props") or {}
-    if namespace == "dashboard_static":  # components/static_html.py: its HTML is already written
+    if namespace == "dashboard_static":  # components/static_html.py, deferred.py: tag, attributes, HTML or children
         tag = props.get("tag") or "div"
-        return f"<{tag}{_attributes(props.get('attributes') or {})}>{props.get('html') or ''}</{tag}>"
+        inner = props["html"] if "html" in props else to_html(props.get("children"))
+        return f"<{tag}{_attributes(props.get('attributes') or {})}>{inner}</{tag}>"
     children = to_html(props.get("children"))
     if namespace == "dash_html_components":
         tag = tag_of(node)

@@ -27,7 +27,8 @@ HTML_NAMESPACE = "dash_html_components"
 NOT_ATTRIBUTES = {"children", "n_clicks", "n_clicks_timestamp", "disable_n_clicks", "loading_state", "key"}
 
 
-def _is_component(node: object) -> bool:
+def is_component(node: object) -> bool:
+    """Whether `node` is a component in Dash's JSON form (`{"type", "namespace", "props"}`)."""
     return isinstance(node, dict) and "type" in node and "namespace" in node
 
 
@@ -52,7 +53,7 @@ def _walk(node: object) -> tuple[object, int | None]:
         if all(size is not None for _, size in walked):
             return node, sum(size for _, size in walked)  # type: ignore[misc]
         return [_collapsed(child, size) for child, size in walked], None
-    if not _is_component(node):
+    if not is_component(node):
         # Text and numbers are static; a plain dict (a figure, a store's data) is left alone.
         return node, 0 if node is None or isinstance(node, str | int | float) else None
     props = dict(node.get("props") or {})
@@ -63,7 +64,7 @@ def _walk(node: object) -> tuple[object, int | None]:
         props["children"] = _collapsed(children, size)
         return {**node, "props": props}, None
     for key, value in props.items():
-        if _is_component(value) or isinstance(value, list):
+        if is_component(value) or isinstance(value, list):
             walked, size = _walk(value)
             props[key] = _collapsed(walked, size)
     return {**node, "props": props}, None
@@ -75,7 +76,7 @@ def _collapsed(node: object, size: int | None) -> object:
         return node
     if isinstance(node, list):
         return [_collapsed(*_walk(child)) for child in node]
-    if not _is_component(node) or tag_of(node) in VOID:  # type: ignore[arg-type]
+    if not is_component(node) or tag_of(node) in VOID:  # type: ignore[arg-type]
         return node
     return _static_html(node)  # type: ignore[arg-type]
 

@@ -44,10 +44,11 @@ def _wait_rendered(driver, timeout: float) -> str:
         "const root = document.querySelector('.upr-page[data-release]');"
         "if (!root || !document.querySelector('#main-content h1')) { return null; }"
         "if (document.querySelector('[data-dash-is-loading=\"true\"]')) { return null; }"
-        # Charts far down the page are drawn when scrolled near (bench/plotly/entry.js): draw them all now.
-        "if (window.Plotly && window.Plotly.drawPendingCharts) { window.Plotly.drawPendingCharts(); }"
-        "const charts = root.querySelectorAll('.chart').length;"
-        "const drawn = root.querySelectorAll('.chart .main-svg').length;"
+        # Charts are mounted and drawn when scrolled near (components/deferred.py): draw them all now.
+        "if (window.dashboard_static) { window.dashboard_static.drawAllCharts(); }"
+        "const boxes = Array.from(root.querySelectorAll('.chart-box'));"
+        "const charts = boxes.length;"
+        "const drawn = boxes.filter(box => box.querySelector('.main-svg')).length;"
         "return drawn >= charts ? root.getAttribute('data-release') : null;"
     )
     while time.monotonic() < deadline:

@@ -14,8 +14,10 @@ The PostgreSQL and Redis servers here are throwaway ones on their own ports
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -50,6 +52,12 @@ def download_link(server: AppServer) -> str:
     """The CSV download of the first chart on the regions page, as its card links it."""
     page = json.loads(render(server, "/regions")[1])
     hrefs = [c["props"].get("href") or "" for c in walk_components(page)]
+    # Links inside a static part of the page are served as HTML (components/static_html.py).
+    hrefs += [
+        html.unescape(href)
+        for c in walk_components(page)
+        for href in re.findall(r'href="([^"]*)"', c["props"].get("html") or "")
+    ]
     return next(href for href in hrefs if href.startswith("/download/") and ".csv" in href)
 
 

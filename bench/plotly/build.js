@@ -12,6 +12,24 @@ const esbuild = require('esbuild');
 
 const root = path.resolve(__dirname, '..', '..');
 
+// Two libraries plotly.js's geo code imports for features the dashboard's map does not use, replaced
+// by empty stand-ins (about 140 KB of the bundle, and a country-name index built when it starts):
+// - country-iso-search: locationmode 'country names' (the map joins on its own GeoJSON's ids);
+// - d3-geo-projection: projections beyond d3-geo's own (the map uses 'conic equal area', in d3-geo).
+// components/map.py must keep to both; tests/browser/test_regions_browser.py draws the map with this bundle.
+const UNUSED = {
+    'country-iso-search': 'module.exports = {COUNTRIES: [], createLookup: function () { return {lookupAlpha3: function () { return undefined; }}; }};',
+    'd3-geo-projection': 'module.exports = {};',
+};
+const unusedLibraries = {
+    name: 'unused-libraries',
+    setup(build) {
+        const filter = new RegExp('^(' + Object.keys(UNUSED).join('|') + ')$');
+        build.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'unused' }));
+        build.onLoad({ filter: /.*/, namespace: 'unused' }, (args) => ({ contents: UNUSED[args.path], loader: 'js' }));
+    },
+};
+
 async function main() {
     const plotly = await esbuild.build({
         entryPoints: [path.join(__dirname, 'entry.js')],
@@ -24,6 +42,7 @@ async function main() {
         legalComments: 'none',
         // plotly.js's map (MapLibre) stylesheet is imported by its registry; no trace here uses it.
         loader: { '.css': 'empty' },
+        plugins: [unusedLibraries],
         define: { global: 'window', 'define.amd': 'false', 'process.env.NODE_DEBUG': 'false' },
         banner: { js: '/* plotly.js ' + require('plotly.js/package.json').version + ' (MIT), custom bundle: bar, heatmap, choropleth, scattergeo (+ scatter); see bench/plotly/entry.js */' },
         // The iife assigns `var Plotly`; dcc.Graph looks for window.Plotly.

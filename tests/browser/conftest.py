@@ -59,11 +59,15 @@ def open_page(
 
 
 def wait_for_dash(driver, timeout: float = 20) -> None:
-    """Wait until no Dash callback is pending (the renderer marks pending ones with data-dash-is-loading)."""
+    """Wait until no Dash callback is pending (the renderer marks pending ones with data-dash-is-loading)
+    and every section of the page is built."""
     deadline = time.monotonic() + timeout
     time.sleep(0.2)
     while time.monotonic() < deadline:
-        busy = driver.execute_script("return document.querySelectorAll('[data-dash-is-loading=\"true\"]').length")
+        # Pending callbacks, and sections still shown as their first copy (components/deferred.py).
+        busy = driver.execute_script(
+            "return document.querySelectorAll('[data-dash-is-loading=\"true\"], [data-deferred]').length"
+        )
         if not busy:
             time.sleep(0.3)
             return
@@ -74,23 +78,23 @@ def charts_drawn(driver) -> tuple[int, int]:
     """(charts on the page, charts plotly.js has drawn)."""
     return tuple(
         driver.execute_script(
-            "const g = document.querySelectorAll('.dash-graph');"
+            "const g = document.querySelectorAll('.chart-box');"
             "return [g.length, Array.from(g).filter(e => e.querySelector('.main-svg')).length];"
         )
     )
 
 
 def draw_every_chart(driver, timeout: float = 20) -> tuple[int, int]:
-    """Scroll each chart into view, as a reader would, until plotly.js has drawn it (charts far down a
-    page are drawn only when scrolled near: bench/plotly/entry.js); back to the top; (charts, drawn)."""
+    """Scroll each chart into view, as a reader would, until plotly.js has drawn it (charts are mounted
+    and drawn only when scrolled near: components/deferred.py); back to the top; (charts, drawn)."""
     deadline = time.monotonic() + timeout
     for index in range(charts_drawn(driver)[0]):
         driver.execute_script(
-            "document.querySelectorAll('.dash-graph')[arguments[0]].scrollIntoView({block: 'center', behavior: 'instant'})",
+            "document.querySelectorAll('.chart-box')[arguments[0]].scrollIntoView({block: 'center', behavior: 'instant'})",
             index,
         )
         while time.monotonic() < deadline and not driver.execute_script(
-            "return !!document.querySelectorAll('.dash-graph')[arguments[0]].querySelector('.main-svg')", index
+            "return !!document.querySelectorAll('.chart-box')[arguments[0]].querySelector('.main-svg')", index
         ):
             time.sleep(0.1)
     driver.execute_script("window.scrollTo({top: 0, behavior: 'instant'})")

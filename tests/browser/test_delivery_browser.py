@@ -80,11 +80,11 @@ def test_charts_far_down_a_page_are_drawn_when_scrolled_near_and_all_before_prin
     assert 0 < drawn < graphs, "the charts near the top are drawn at once, the others not yet"
     page_height = browser.execute_script("return document.documentElement.scrollHeight")
     browser.execute_script(
-        "const g = document.querySelectorAll('.dash-graph'); g[g.length - 1].scrollIntoView({block: 'center', behavior: 'instant'})"
+        "const g = document.querySelectorAll('.chart-box'); g[g.length - 1].scrollIntoView({block: 'center', behavior: 'instant'})"
     )
     deadline = time.monotonic() + 20
     while not browser.execute_script(
-        "const g = document.querySelectorAll('.dash-graph'); return !!g[g.length - 1].querySelector('.main-svg')"
+        "const g = document.querySelectorAll('.chart-box'); return !!g[g.length - 1].querySelector('.main-svg')"
     ):
         assert time.monotonic() < deadline, "the last chart is drawn once scrolled to"
         time.sleep(0.1)
@@ -95,4 +95,24 @@ def test_charts_far_down_a_page_are_drawn_when_scrolled_near_and_all_before_prin
         time.sleep(0.1)
     # Each chart's box kept its height before it was drawn: nothing below a chart moved.
     assert browser.execute_script("return document.documentElement.scrollHeight") == page_height
+    assert console_errors(browser) == []
+
+
+def test_a_page_read_only_at_its_top_on_a_phone_loads_no_plotly_until_a_chart_comes_near(live_server, browser):
+    import time
+
+    open_page(browser, f"{live_server}/visits?lang=en", width=412, draw_charts=False)
+    first_chart_top = browser.execute_script("return document.querySelector('.chart-box').getBoundingClientRect().top")
+    assert first_chart_top > 1024 + 600, "the first chart is far below the first screen (else this test needs a page)"
+    time.sleep(1)
+    assert not [r for r in resources(browser) if "plotly" in r["name"]], "no plotly.js for a reader at the top"
+    assert browser.execute_script("return document.querySelectorAll('.dash-graph').length") == 0
+    browser.execute_script(
+        "document.querySelector('.chart-box').scrollIntoView({block: 'center', behavior: 'instant'})"
+    )
+    deadline = time.monotonic() + 20
+    while not browser.execute_script("return !!document.querySelector('.chart-box .main-svg')"):
+        assert time.monotonic() < deadline, "the chart scrolled to is drawn"
+        time.sleep(0.1)
+    assert len([r for r in resources(browser) if "plotly" in r["name"]]) == 1
     assert console_errors(browser) == []
