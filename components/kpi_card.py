@@ -48,7 +48,11 @@ def kpi_card(
     children = [
         html.H2(title, className="h6 kpi-title", id=f"{card_id}-title"),
         html.P(
-            [html.Span(format_value(value, unit, lang), className="kpi-value"), " ", html.Span(unit_label, className="kpi-unit")],
+            [
+                html.Span(format_value(value, unit, lang), className="kpi-value"),
+                " ",
+                html.Span(unit_label, className="kpi-unit"),
+            ],
             className="mb-1",
         ),
         html.P(f"{period}", className="kpi-period mb-1"),
@@ -57,7 +61,9 @@ def kpi_card(
         html.P([html.Span(_("Source") + ": ", className="fw-semibold"), source], className="card-source"),
     ]
     if note:
-        children.append(html.P([html.Span(_("Data note") + ": ", className="fw-semibold"), note], className="card-notes"))
+        children.append(
+            html.P([html.Span(_("Data note") + ": ", className="fw-semibold"), note], className="card-notes")
+        )
     if href:
         children.append(dcc.Link(link_text or _("Read more"), href=href, className="kpi-link"))
     return html.Section(

@@ -18,7 +18,11 @@ def data_unavailable(lang: str) -> html.Div:
     return html.Div(
         [
             html.H2(_("Data temporarily unavailable"), className="h4"),
-            html.P(_("The database cannot be reached at the moment. The page will work again as soon as it is back; please try again in a minute.")),
+            html.P(
+                _(
+                    "The database cannot be reached at the moment. The page will work again as soon as it is back; please try again in a minute."
+                )
+            ),
         ],
         className="alert alert-warning",
         role="alert",

@@ -70,7 +70,13 @@ def footer(lang: str) -> html.Footer:
             )
         )
         parts.append(html.P([_("Source") + ": ", release["source"]]))
-        parts.append(html.P(_("Data licence: {licence}. Figures may be reused with attribution to the source report.").format(licence=release["licence"])))
+        parts.append(
+            html.P(
+                _("Data licence: {licence}. Figures may be reused with attribution to the source report.").format(
+                    licence=release["licence"]
+                )
+            )
+        )
     parts.append(html.P(_(MAP_ATTRIBUTION)))
     parts.append(
         html.P(

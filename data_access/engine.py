@@ -41,7 +41,12 @@ def make_engine(database_url: str) -> Engine:
         return engine
     # connect_timeout: a database host that does not answer at all must not hang a worker until gunicorn kills it.
     return create_engine(
-        database_url, pool_pre_ping=True, pool_size=5, max_overflow=5, pool_timeout=5, connect_args={"connect_timeout": 5}
+        database_url,
+        pool_pre_ping=True,
+        pool_size=5,
+        max_overflow=5,
+        pool_timeout=5,
+        connect_args={"connect_timeout": 5},
     )
 
 
@@ -73,7 +78,9 @@ def has_current_release(engine: Engine) -> bool:
     if not inspect(engine).has_table("release"):
         return False
     with engine.connect() as connection:
-        return connection.execute(select(schema.release.c.version).where(schema.release.c.is_current)).first() is not None
+        return (
+            connection.execute(select(schema.release.c.version).where(schema.release.c.is_current)).first() is not None
+        )
 
 
 def ensure_database(engine: Engine) -> None:

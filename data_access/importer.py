@@ -116,7 +116,12 @@ def _append_status_history(connection, recommendations: list[dict], version: str
         for row in connection.execute(select(history.c.recommendation, history.c.status, history.c.status_date))
     }
     new_rows = [
-        {"recommendation": r["code"], "status": r["status"], "status_date": r["status_date"], "release_version": version}
+        {
+            "recommendation": r["code"],
+            "status": r["status"],
+            "status_date": r["status_date"],
+            "release_version": version,
+        }
         for r in recommendations
         if (r["code"], r["status"], r["status_date"]) not in known
     ]

@@ -81,7 +81,12 @@ def _add_rows(release: RawRelease, table: str, file: str, header: list[str], row
             continue
         if len(values) != len(header):
             release.problems.append(
-                Problem(file, line, None, f"has {len(values)} fields, the header has {len(header)} (truncated or malformed row)")
+                Problem(
+                    file,
+                    line,
+                    None,
+                    f"has {len(values)} fields, the header has {len(header)} (truncated or malformed row)",
+                )
             )
             continue
         raw.rows.append(RawRow(file, line, {h: v.strip() for h, v in zip(header, values, strict=True)}))
@@ -157,13 +162,17 @@ def read_release(path: str | Path) -> RawRelease:
             release.problems.append(Problem(str(path), None, None, "holds no CSV files"))
         for file in files:
             if _table_for(file.stem) is None:
-                release.problems.append(Problem(file.name, None, None, "is not a table of a release (unknown file name)"))
+                release.problems.append(
+                    Problem(file.name, None, None, "is not a table of a release (unknown file name)")
+                )
                 continue
             _read_csv(release, file)
     elif path.suffix.lower() == ".xlsx" and path.is_file():
         _read_xlsx(release, path)
     elif path.suffix.lower() == ".csv" and path.is_file():
-        release.problems.append(Problem(path.name, None, None, "a release is a directory of CSV files or an XLSX workbook"))
+        release.problems.append(
+            Problem(path.name, None, None, "a release is a directory of CSV files or an XLSX workbook")
+        )
     else:
         release.problems.append(Problem(str(path), None, None, "does not exist or is not a directory or .xlsx file"))
     release.tables.pop("", None)

@@ -110,9 +110,7 @@ observation = Table(
     Column("source_line", Integer),
     Column("source_ref", String(120), nullable=False),
     Column("note", String(80), ForeignKey("data_note.code")),
-    UniqueConstraint(
-        "indicator", "period", "region", "agency", "facility_type", "category", name="uq_observation_key"
-    ),
+    UniqueConstraint("indicator", "period", "region", "agency", "facility_type", "category", name="uq_observation_key"),
 )
 
 recommendation = Table(

@@ -154,13 +154,20 @@ def validate_release(raw: RawRelease) -> tuple[TypedRelease, list[Problem]]:
                 text = raw_row.cells.get(column.name, "")
                 if not text:
                     if column.required:
-                        problems.append(Problem(raw_row.file, raw_row.line, column.name, "is empty: a value is required"))
+                        problems.append(
+                            Problem(raw_row.file, raw_row.line, column.name, "is empty: a value is required")
+                        )
                         row_ok = False
                     values[column.name] = [] if column.kind == "codes" else None
                     continue
                 if IIN_LIKE.search(text) and column.kind in ("text", "codes"):
                     problems.append(
-                        Problem(raw_row.file, raw_row.line, column.name, "holds a 12-digit number like an IIN (personal data)")
+                        Problem(
+                            raw_row.file,
+                            raw_row.line,
+                            column.name,
+                            "holds a 12-digit number like an IIN (personal data)",
+                        )
                     )
                     row_ok = False
                     continue
@@ -205,7 +212,12 @@ def _check_references(typed: TypedRelease, origin: dict, problems: list[Problem]
                     if code is not None and code not in known:
                         file, line = origin[(spec.name, index)]
                         problems.append(
-                            Problem(file, line, column.name, f"'{code}' is not a known {column.references[:-1].replace('_', ' ')} code")
+                            Problem(
+                                file,
+                                line,
+                                column.name,
+                                f"'{code}' is not a known {column.references[:-1].replace('_', ' ')} code",
+                            )
                         )
 
 

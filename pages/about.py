@@ -17,15 +17,29 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     _ = translator(lang)
     content = [
         html.P(
-            _("This dashboard publishes, in Kazakh, Russian and English, the figures of the special report of the Human Rights Commissioner of the Republic of Kazakhstan on counteracting torture and other cruel, inhuman or degrading treatment or punishment (Astana, 2026)."),
+            _(
+                "This dashboard publishes, in Kazakh, Russian and English, the figures of the special report of the Human Rights Commissioner of the Republic of Kazakhstan on counteracting torture and other cruel, inhuman or degrading treatment or punishment (Astana, 2026)."
+            ),
             className="lead-text",
         ),
         html.H2(_("The Human Rights Commissioner"), className="h4 mt-4"),
-        html.P(_("The Human Rights Commissioner (Ombudsman) receives complaints about violations of human rights, visits closed institutions, and issues recommendations to state bodies. The Ombudsman's representatives in the regions handle most complaints about torture and visit institutions across the country.")),
+        html.P(
+            _(
+                "The Human Rights Commissioner (Ombudsman) receives complaints about violations of human rights, visits closed institutions, and issues recommendations to state bodies. The Ombudsman's representatives in the regions handle most complaints about torture and visit institutions across the country."
+            )
+        ),
         html.H2(_("The National Preventive Mechanism"), className="h4 mt-4"),
-        html.P(_("Since the law of 2 July 2013, Kazakhstan has a National Preventive Mechanism against torture (NPM), coordinated by the Ombudsman. Its regional groups of members of civil society visit places where people are deprived of their liberty: police temporary detention facilities, pre-trial detention centres, prisons, special reception centres, psychiatric and social institutions, children's institutions and military guardhouses. Every facility in its mandate is to be visited at least once every four years; after each visit the NPM sends recommendations to the responsible state body.")),
+        html.P(
+            _(
+                "Since the law of 2 July 2013, Kazakhstan has a National Preventive Mechanism against torture (NPM), coordinated by the Ombudsman. Its regional groups of members of civil society visit places where people are deprived of their liberty: police temporary detention facilities, pre-trial detention centres, prisons, special reception centres, psychiatric and social institutions, children's institutions and military guardhouses. Every facility in its mandate is to be visited at least once every four years; after each visit the NPM sends recommendations to the responsible state body."
+            )
+        ),
         html.H2(_("How to complain"), className="h4 mt-4"),
-        html.P(_("Anyone who has been tortured or ill-treated, or knows of such a case, can write to the Human Rights Commissioner or to the Commissioner's representative in their region, in person, by post or through the official government portal. People held in penitentiary institutions can also use the complaint terminals installed there. Complaints are checked and, where there are signs of a crime, sent to the prosecutor's office, which since 1 January 2023 alone investigates torture cases.")),
+        html.P(
+            _(
+                "Anyone who has been tortured or ill-treated, or knows of such a case, can write to the Human Rights Commissioner or to the Commissioner's representative in their region, in person, by post or through the official government portal. People held in penitentiary institutions can also use the complaint terminals installed there. Complaints are checked and, where there are signs of a crime, sent to the prosecutor's office, which since 1 January 2023 alone investigates torture cases."
+            )
+        ),
         html.H2(_("What this dashboard shows"), className="h4 mt-4"),
         html.Ul(
             [
@@ -37,6 +51,10 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
                 html.Li(dcc.Link(_("Data and methods"), href=page_href("/data", lang))),
             ]
         ),
-        html.P(_("The dashboard shows anonymised aggregates only: no person can be identified from it. Every figure carries the line of the report it comes from; where the report is inconsistent, a data note says so.")),
+        html.P(
+            _(
+                "The dashboard shows anonymised aggregates only: no person can be identified from it. Every figure carries the line of the report it comes from; where the report is inconsistent, a data note says so."
+            )
+        ),
     ]
     return page_shell("/about", lang, _("About"), content, query)

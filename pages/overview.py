@@ -20,14 +20,42 @@ dash.register_page(__name__, path="/", name=N_("Overview"), nav_order=0, title="
 
 # key -> (title, sentence with {value} and {period}, page that explains it)
 KPI_TEXT = {
-    "complaints": (N_("Complaints about torture"), N_("The Ombudsman received {value} complaints about torture in {period}."), "/cases"),
-    "registered": (N_("Registered torture offences"), N_("{value} torture offences were registered in {period}."), "/cases"),
-    "npm_visits": (N_("NPM visits"), N_("NPM groups made {value} visits to closed institutions in {period}."), "/visits"),
-    "covered": (N_("Mandated facilities covered"), N_("{value} facilities of the NPM's mandate were covered by visits in {period}."), "/visits"),
-    "recs_issued": (N_("NPM recommendations sent"), N_("The NPM sent {value} recommendations to state bodies in {period}."), "/recommendations"),
-    "recs_fulfilled": (N_("NPM recommendations fulfilled"), N_("{value} NPM recommendations were fulfilled in {period}: {share} of those sent."), "/recommendations"),
+    "complaints": (
+        N_("Complaints about torture"),
+        N_("The Ombudsman received {value} complaints about torture in {period}."),
+        "/cases",
+    ),
+    "registered": (
+        N_("Registered torture offences"),
+        N_("{value} torture offences were registered in {period}."),
+        "/cases",
+    ),
+    "npm_visits": (
+        N_("NPM visits"),
+        N_("NPM groups made {value} visits to closed institutions in {period}."),
+        "/visits",
+    ),
+    "covered": (
+        N_("Mandated facilities covered"),
+        N_("{value} facilities of the NPM's mandate were covered by visits in {period}."),
+        "/visits",
+    ),
+    "recs_issued": (
+        N_("NPM recommendations sent"),
+        N_("The NPM sent {value} recommendations to state bodies in {period}."),
+        "/recommendations",
+    ),
+    "recs_fulfilled": (
+        N_("NPM recommendations fulfilled"),
+        N_("{value} NPM recommendations were fulfilled in {period}: {share} of those sent."),
+        "/recommendations",
+    ),
     "convicted": (N_("Persons convicted"), N_("{value} persons were convicted of torture in {period}."), "/cases"),
-    "compensation": (N_("Compensation paid to victims"), N_("Victims of torture were paid {value} tenge from the victims' fund in {period}."), "/cases"),
+    "compensation": (
+        N_("Compensation paid to victims"),
+        N_("Victims of torture were paid {value} tenge from the victims' fund in {period}."),
+        "/cases",
+    ),
 }
 PAGE_LINK_TEXT = {
     "/cases": N_("What happens to complaints"),
@@ -77,12 +105,20 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
     lang = resolve_language(lang)
     _ = translator(lang)
     intro = html.P(
-        _("Figures from the Ombudsman's 2026 special report on counteracting torture: complaints, investigations, visits to closed institutions and recommendations to state bodies. Each card shows the latest year with the change on the year before and links to the page that explains it."),
+        _(
+            "Figures from the Ombudsman's 2026 special report on counteracting torture: complaints, investigations, visits to closed institutions and recommendations to state bodies. Each card shows the latest year with the change on the year before and links to the page that explains it."
+        ),
         className="lead-text",
     )
     try:
         figures = headline_figures(lang)
     except DataUnavailable:
         return page_shell("/", lang, _("Overview"), [intro, data_unavailable(lang)], query)
-    body = html.Div(kpi_cards(figures, lang), className="row") if len(figures) else empty_state(_("No figures have been published yet."))
-    return page_shell("/", lang, _("Overview"), [intro, html.H2(_("Headline figures"), className="visually-hidden"), body], query)
+    body = (
+        html.Div(kpi_cards(figures, lang), className="row")
+        if len(figures)
+        else empty_state(_("No figures have been published yet."))
+    )
+    return page_shell(
+        "/", lang, _("Overview"), [intro, html.H2(_("Headline figures"), className="visually-hidden"), body], query
+    )

@@ -104,7 +104,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--url", help="base URL of a running app (default: start one here)")
     parser.add_argument("--lang", action="append", help="language(s) to print: kk, ru, en (default: all)")
     parser.add_argument("--out", type=Path, help="folder to write into (default: INSTANCE_DIR/pdf)")
-    parser.add_argument("--public-url", help="address printed as the page's URL (sets PUBLIC_URL of the app started here)")
+    parser.add_argument(
+        "--public-url", help="address printed as the page's URL (sets PUBLIC_URL of the app started here)"
+    )
     args = parser.parse_args(argv)
     languages = parse_languages(args.lang)
     out_dir = args.out or pdf_directory()

@@ -1,6 +1,6 @@
 """Take a full-page screenshot of a URL with headless Chromium.
 
-    python -m scripts.screenshot URL OUT.png [WIDTH]
+python -m scripts.screenshot URL OUT.png [WIDTH]
 """
 
 from __future__ import annotations

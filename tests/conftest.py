@@ -15,7 +15,6 @@ ROOT = Path(__file__).resolve().parent.parent
 POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 
 
-
 def _use_database(url: str) -> None:
     """Point the app's data layer at `url` and forget engines and cached results."""
     from data_access import engine as engine_module

@@ -36,8 +36,14 @@ def text_of(component) -> str:
 
 
 SAMPLE = CardData(
-    frame=pd.DataFrame({"region": ["Turkistan Region", "Atyrau Region"], "rate": [21.66, 0.726], "complaints": [18, None]}),
-    columns=[Column("region", "Region"), Column("rate", "Rate", "per_1000"), Column("complaints", "Complaints", "complaints")],
+    frame=pd.DataFrame(
+        {"region": ["Turkistan Region", "Atyrau Region"], "rate": [21.66, 0.726], "complaints": [18, None]}
+    ),
+    columns=[
+        Column("region", "Region"),
+        Column("rate", "Rate", "per_1000"),
+        Column("complaints", "Complaints", "complaints"),
+    ],
     caption="Complaints per 1,000 prisoners",
     sources=["Special report 2026, Table 2, lines 1191–1210"],
     notes=["The report truncates some rates."],

@@ -15,7 +15,12 @@ from data_access.queries.overview import headline_figures
 
 def value(indicator: str, period: str, region=None, agency=None, facility_type=None, category=None) -> float:
     frame = observations("en", indicator=indicator, period=period)
-    for column, wanted in (("region", region), ("agency", agency), ("facility_type", facility_type), ("category", category)):
+    for column, wanted in (
+        ("region", region),
+        ("agency", agency),
+        ("facility_type", facility_type),
+        ("category", category),
+    ):
         frame = frame[frame[column].isna()] if wanted is None else frame[frame[column] == wanted]
     assert len(frame) == 1, (indicator, period, region, agency, category, len(frame))
     return float(frame["value"].iloc[0])

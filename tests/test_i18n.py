@@ -22,12 +22,18 @@ def test_the_code_has_translatable_strings():
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_message_is_translated(lang):
     missing = [m for m in MESSAGES if m not in catalogue(lang)]
-    assert missing == [], f"{len(missing)} message(s) lack a {lang} translation; run scripts/update_catalogues.py and fill them"
+    assert missing == [], (
+        f"{len(missing)} message(s) lack a {lang} translation; run scripts/update_catalogues.py and fill them"
+    )
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_translations_keep_every_placeholder(lang):
-    broken = [m for m in MESSAGES if m in catalogue(lang) and sorted(PLACEHOLDER.findall(m)) != sorted(PLACEHOLDER.findall(catalogue(lang)[m]))]
+    broken = [
+        m
+        for m in MESSAGES
+        if m in catalogue(lang) and sorted(PLACEHOLDER.findall(m)) != sorted(PLACEHOLDER.findall(catalogue(lang)[m]))
+    ]
     assert broken == []
 
 
@@ -46,7 +52,11 @@ def test_unknown_language_falls_back_to_the_default():
 
 @pytest.mark.parametrize(
     ("lang", "number", "rate", "share"),
-    [("en", "3,188", "21.7", "32.8%"), ("ru", "3\u00a0188", "21,7", "32,8\u00a0%"), ("kk", "3\u00a0188", "21,7", "32,8%")],
+    [
+        ("en", "3,188", "21.7", "32.8%"),
+        ("ru", "3\u00a0188", "21,7", "32,8\u00a0%"),
+        ("kk", "3\u00a0188", "21,7", "32,8%"),
+    ],
 )
 def test_numbers_are_formatted_for_the_language(lang, number, rate, share):
     assert format_number(3188, lang) == number

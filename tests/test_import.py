@@ -64,7 +64,13 @@ def break_negative_count(release: Path) -> None:
 
 def break_fulfilled_above_issued(release: Path) -> None:
     def edit(frame):
-        frame.loc[(frame["indicator"] == "recs_fulfilled") & (frame["category"] == "body_npm") & (frame["region"] == "") & (frame["agency"] == ""), "value"] = "4000"
+        frame.loc[
+            (frame["indicator"] == "recs_fulfilled")
+            & (frame["category"] == "body_npm")
+            & (frame["region"] == "")
+            & (frame["agency"] == ""),
+            "value",
+        ] = "4000"
         return frame
 
     edit_csv(release / "observations_npm.csv", edit)
@@ -98,7 +104,9 @@ def break_truncated(release: Path) -> None:
 
 def break_encoding(release: Path) -> None:
     path = release / "regions.csv"
-    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))  # as some spreadsheet programs save "Unicode text"
+    path.write_bytes(
+        path.read_text(encoding="utf-8").encode("utf-16")
+    )  # as some spreadsheet programs save "Unicode text"
 
 
 def break_empty(release: Path) -> None:
@@ -147,8 +155,12 @@ BROKEN_RELEASES = [
 ]
 
 
-@pytest.mark.parametrize(("breaker", "file", "column", "reason"), BROKEN_RELEASES, ids=[b[0].__name__ for b in BROKEN_RELEASES])
-def test_broken_release_is_refused_with_its_place_and_reason_and_changes_nothing(bundled, tmp_path, breaker, file, column, reason):
+@pytest.mark.parametrize(
+    ("breaker", "file", "column", "reason"), BROKEN_RELEASES, ids=[b[0].__name__ for b in BROKEN_RELEASES]
+)
+def test_broken_release_is_refused_with_its_place_and_reason_and_changes_nothing(
+    bundled, tmp_path, breaker, file, column, reason
+):
     release = copy_release(tmp_path)
     (release / "release.csv").write_text((release / "release.csv").read_text().replace("2026.1,", "2026.9,"))
     breaker(release)
@@ -158,7 +170,9 @@ def test_broken_release_is_refused_with_its_place_and_reason_and_changes_nothing
 
     assert not result.ok
     assert "nothing was imported" in result.message
-    matching = [p for p in result.problems if p.file == file and (column is None or p.column == column) and reason in p.reason]
+    matching = [
+        p for p in result.problems if p.file == file and (column is None or p.column == column) and reason in p.reason
+    ]
     assert matching, [str(p) for p in result.problems]
     if column is not None:
         assert matching[0].row is not None
@@ -241,7 +255,9 @@ def _hold_import_lock(url: str, ready, release_path: str) -> None:  # runs in a 
 
 def test_a_second_import_at_the_same_time_is_refused_with_a_clear_message(bundled, database_url, tmp_path):
     ready = multiprocessing.get_context("spawn").Event()
-    holder = multiprocessing.get_context("spawn").Process(target=_hold_import_lock, args=(database_url, ready, str(tmp_path)))
+    holder = multiprocessing.get_context("spawn").Process(
+        target=_hold_import_lock, args=(database_url, ready, str(tmp_path))
+    )
     holder.start()
     try:
         assert ready.wait(30)

@@ -48,10 +48,26 @@ def observations(
     )  # fmt: skip
     statement = (
         select(
-            o.c.indicator, i.c[f"name_{lang}"], i.c.unit, o.c.period, o.c.period_start, o.c.period_end,
-            o.c.region, r.c[f"name_{lang}"], o.c.agency, a.c[f"short_{lang}"], o.c.facility_type,
-            f.c[f"name_{lang}"], o.c.category, c.c[f"name_{lang}"], o.c.value, o.c.status,
-            o.c.source_line, o.c.source_ref, o.c.note, n.c[f"text_{lang}"],
+            o.c.indicator,
+            i.c[f"name_{lang}"],
+            i.c.unit,
+            o.c.period,
+            o.c.period_start,
+            o.c.period_end,
+            o.c.region,
+            r.c[f"name_{lang}"],
+            o.c.agency,
+            a.c[f"short_{lang}"],
+            o.c.facility_type,
+            f.c[f"name_{lang}"],
+            o.c.category,
+            c.c[f"name_{lang}"],
+            o.c.value,
+            o.c.status,
+            o.c.source_line,
+            o.c.source_ref,
+            o.c.note,
+            n.c[f"text_{lang}"],
         )
         .join(i, i.c.code == o.c.indicator)
         .outerjoin(r, r.c.code == o.c.region)

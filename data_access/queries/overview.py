@@ -44,5 +44,7 @@ def headline_figures(lang: str) -> pd.DataFrame:
         issued = result.loc[result["key"] == "recs_issued"].iloc[0]
         fulfilled_index = result.index[result["key"] == "recs_fulfilled"][0]
         if result.at[fulfilled_index, "period"] == issued["period"] and issued["value"]:
-            result.loc[fulfilled_index, "fulfilled_share"] = float(result.at[fulfilled_index, "value"]) / float(issued["value"])
+            result.loc[fulfilled_index, "fulfilled_share"] = float(result.at[fulfilled_index, "value"]) / float(
+                issued["value"]
+            )
     return result
