@@ -11,18 +11,19 @@ Plotly.register([
     require('plotly.js/lib/scattergeo'),
 ]);
 
-// Charts are drawn when they come near the viewport, not all at once when the page starts: drawing
-// a chart is the longest piece of main-thread work a page does, and a phone shows one chart at a
-// time. dcc.Graph draws with Plotly.react and waits for its promise before it binds events, so a
-// deferred draw only delays the promise. Printing draws every chart first (`beforeprint`), and so
-// does Plotly.drawPendingCharts() (scripts/build_upr_pdf.py calls it before printing to PDF).
+// Charts are drawn when they come near the viewport, one per task, not all at once when the page
+// starts: drawing a chart is the longest piece of main-thread work a page does, and a phone shows one
+// chart at a time. dcc.Graph draws with Plotly.react and waits for its promise before it binds events,
+// so a deferred draw only delays the promise. Printing draws every chart first, at once (`beforeprint`,
+// and Plotly.drawPendingCharts(), which assets/static_html.js calls for scripts/build_upr_pdf.py).
 var MARGIN_PX = 400;
 var pending = new Map(); // graph div -> {args: the latest Plotly.react arguments, waiting: [{resolve, reject}]}
+var queue = []; // graph divs near the viewport, drawn one per task in this order
 var drawEverything = false;
 var react = Plotly.react;
 var observer = typeof IntersectionObserver === 'function'
     ? new IntersectionObserver(function (entries) {
-        entries.forEach(function (entry) { if (entry.isIntersecting) { draw(entry.target); } });
+        entries.forEach(function (entry) { if (entry.isIntersecting) { enqueue(entry.target); } });
     }, { rootMargin: MARGIN_PX + 'px 0px' })
     : null;
 
@@ -37,6 +38,18 @@ function draw(gd) {
     );
 }
 
+function drawNext() {
+    var gd = queue.shift();
+    if (gd) { draw(gd); }
+    if (queue.length) { setTimeout(drawNext, 0); }
+}
+
+function enqueue(gd) {
+    if (queue.indexOf(gd) !== -1) { return; }
+    queue.push(gd);
+    if (queue.length === 1) { setTimeout(drawNext, 0); }
+}
+
 function nearViewport(gd) {
     var box = gd.getBoundingClientRect();
     return box.bottom >= -MARGIN_PX && box.top <= window.innerHeight + MARGIN_PX;
@@ -44,7 +57,7 @@ function nearViewport(gd) {
 
 Plotly.react = function (gd) {
     // Drawn already (an update), or no way to tell when it is seen: draw now, as plotly.js would.
-    if (drawEverything || !observer || !(gd instanceof Element) || gd._fullLayout || nearViewport(gd)) {
+    if (drawEverything || !observer || !(gd instanceof Element) || gd._fullLayout) {
         pending.delete(gd);
         return react.apply(Plotly, arguments);
     }
@@ -57,7 +70,7 @@ Plotly.react = function (gd) {
             return;
         }
         pending.set(gd, { args: args, waiting: [{ resolve: resolve, reject: reject }] });
-        observer.observe(gd);
+        if (nearViewport(gd)) { enqueue(gd); } else { observer.observe(gd); }
     });
 };
 
@@ -72,6 +85,7 @@ Plotly.purge = function (gd) {
 
 Plotly.drawPendingCharts = function () {
     drawEverything = true;
+    queue = [];
     Array.from(pending.keys()).forEach(draw);
 };
 window.addEventListener('beforeprint', Plotly.drawPendingCharts);
