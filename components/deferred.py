@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from .chart_card import CHART_BOX_CLASS
 from .prerender import to_html
-from .static_html import HTML_NAMESPACE, NAMESPACE, NOT_ATTRIBUTES, is_component
+from .static_html import HTML_NAMESPACE, NAMESPACE, attributes_of, is_component
 
 TYPE = "Deferred"
 NEAR_VIEWPORT = "NearViewport"
@@ -32,7 +32,7 @@ SECTION_TAGS = {"Section", "Article", "Aside"}
 
 def _deferred(section: dict) -> dict:
     props = section.get("props") or {}
-    attributes = _attributes(props)
+    attributes = attributes_of(props)
     return {
         "type": TYPE,
         "namespace": NAMESPACE,
@@ -94,10 +94,6 @@ def defer_main_sections(layout: object) -> object:
     }
 
 
-def _attributes(props: dict) -> dict:
-    return {key: value for key, value in props.items() if key not in NOT_ATTRIBUTES and value is not None}
-
-
 def defer_charts(layout: object) -> object:
     """`layout` (Dash's JSON form, or any JSON holding components) with each chart box made a NearViewport."""
     if isinstance(layout, list):
@@ -106,7 +102,7 @@ def defer_charts(layout: object) -> object:
         return layout
     props = layout.get("props") or {}
     if layout["namespace"] == HTML_NAMESPACE and CHART_BOX_CLASS in str(props.get("className") or "").split():
-        attributes = _attributes(props)
+        attributes = attributes_of(props)
         return {
             "type": NEAR_VIEWPORT,
             "namespace": NAMESPACE,

@@ -32,9 +32,14 @@ def is_component(node: object) -> bool:
     return isinstance(node, dict) and "type" in node and "namespace" in node
 
 
+def attributes_of(props: dict) -> dict:
+    """The props of one of Dash's html components that React takes as the element's attributes."""
+    return {key: value for key, value in props.items() if key not in NOT_ATTRIBUTES and value is not None}
+
+
 def _static_html(node: dict) -> dict:
     props = node.get("props") or {}
-    attributes = {key: value for key, value in props.items() if key not in NOT_ATTRIBUTES and value is not None}
+    attributes = attributes_of(props)
     return {
         "type": TYPE,
         "namespace": NAMESPACE,
