@@ -116,3 +116,21 @@ def test_a_page_read_only_at_its_top_on_a_phone_loads_no_plotly_until_a_chart_co
         time.sleep(0.1)
     assert len([r for r in resources(browser) if "plotly" in r["name"]]) == 1
     assert console_errors(browser) == []
+
+
+def test_a_chart_not_yet_drawn_prints_its_numbers_instead(live_server, browser):
+    open_page(browser, f"{live_server}/visits?lang=en", width=412, draw_charts=False)
+    visible_tables = (
+        "return [...document.querySelectorAll('.chart-card')].filter(c => c.querySelector('.chart-box'))"
+        ".map(c => c.querySelector('.chart-table table').checkVisibility())"
+    )
+    assert not any(browser.execute_script(visible_tables)), "on screen the tables stay folded"
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        printed = browser.execute_script(visible_tables)
+        assert printed and all(printed), "on paper each undrawn chart's table is printed"
+        assert browser.execute_script(
+            "return [...document.querySelectorAll('.chart-box')].every(b => !b.checkVisibility())"
+        ), "and its empty box is not"
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
