@@ -119,13 +119,14 @@ def chart_card(
         graph = dcc.Graph(
             id=f"{card_id}-graph", figure=figure, config={**GRAPH_CONFIG, **(graph_config or {})}, className="chart"
         )
+        if min_width:
+            graph.style = {"minWidth": f"{min_width}px"}
         # The box keeps the chart's height while plotly.js loads and draws it (a chart far down the page
         # is drawn when scrolled near: bench/plotly/entry.js), so the text below never jumps.
         graph = html.Div(
             graph, className=CHART_BOX_CLASS, style={"minHeight": f"{figure.layout.height or DEFAULT_GRAPH_HEIGHT}px"}
         )
         if min_width:
-            graph.children.style = {"minWidth": f"{min_width}px"}
             # Only the chart scrolls, not its caption; a scrolling box must be reachable by keyboard.
             graph = html.Div(graph, style={"overflowX": "auto"}, className="chart-scroll", tabIndex="0")
         body.append(

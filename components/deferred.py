@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from .chart_card import CHART_BOX_CLASS
 from .prerender import to_html
-from .static_html import HTML_NAMESPACE, NAMESPACE, attributes_of, is_component
+from .static_html import HTML_NAMESPACE, is_component, rewrite, standing_for
 
 TYPE = "Deferred"
 NEAR_VIEWPORT = "NearViewport"
@@ -31,20 +31,9 @@ SECTION_TAGS = {"Section", "Article", "Aside"}
 
 
 def _deferred(section: dict) -> dict:
-    props = section.get("props") or {}
-    attributes = attributes_of(props)
-    return {
-        "type": TYPE,
-        "namespace": NAMESPACE,
-        "props": {
-            # The copy shown first: the section's own tag and attributes (its id too), its inner HTML.
-            "tag": str(section["type"]).lower(),
-            "attributes": attributes,
-            "html": to_html(props.get("children")),
-            # What replaces it: the section itself, unchanged, ids and all.
-            "children": section,
-        },
-    }
+    # First a copy (the section's own tag and attributes, its id too, and its inner HTML); then the
+    # section itself, unchanged, ids and all.
+    return standing_for(TYPE, section, html=to_html((section.get("props") or {}).get("children")), children=section)
 
 
 def _holds_section(node: object) -> bool:
@@ -78,40 +67,23 @@ def _defer_sections(node: object) -> object:
 
 def defer_main_sections(layout: object) -> object:
     """`layout` (Dash's JSON form) with the innermost sections inside `<main id="main-content">` deferred."""
-    if isinstance(layout, list):
-        return [defer_main_sections(child) for child in layout]
-    if not is_component(layout):
-        return layout
-    props = layout.get("props") or {}
-    if props.get("id") == MAIN_ID:
-        return {**layout, "props": {**props, "children": _defer_sections(props.get("children"))}}
-    return {
-        **layout,
-        "props": {
-            key: defer_main_sections(value) if is_component(value) or isinstance(value, list) else value
-            for key, value in props.items()
-        },
-    }
+
+    def main_deferred(node: dict) -> dict | None:
+        props = node.get("props") or {}
+        if props.get("id") != MAIN_ID:
+            return None
+        return {**node, "props": {**props, "children": _defer_sections(props.get("children"))}}
+
+    return rewrite(layout, main_deferred)
+
+
+def _near_viewport(node: dict) -> dict | None:
+    props = node.get("props") or {}
+    if node["namespace"] != HTML_NAMESPACE or CHART_BOX_CLASS not in str(props.get("className") or "").split():
+        return None
+    return standing_for(NEAR_VIEWPORT, node, children=props.get("children"))
 
 
 def defer_charts(layout: object) -> object:
     """`layout` (Dash's JSON form, or any JSON holding components) with each chart box made a NearViewport."""
-    if isinstance(layout, list):
-        return [defer_charts(child) for child in layout]
-    if not is_component(layout):
-        return layout
-    props = layout.get("props") or {}
-    if layout["namespace"] == HTML_NAMESPACE and CHART_BOX_CLASS in str(props.get("className") or "").split():
-        attributes = attributes_of(props)
-        return {
-            "type": NEAR_VIEWPORT,
-            "namespace": NAMESPACE,
-            "props": {"tag": str(layout["type"]).lower(), "attributes": attributes, "children": props.get("children")},
-        }
-    return {
-        **layout,
-        "props": {
-            key: defer_charts(value) if is_component(value) or isinstance(value, list) else value
-            for key, value in props.items()
-        },
-    }
+    return rewrite(layout, _near_viewport)

@@ -33,6 +33,9 @@ SKIPPED = {
 }
 UNITLESS = {"opacity", "z-index", "font-weight", "line-height", "flex", "flex-grow", "flex-shrink", "order", "zoom"}
 DEFAULT_GRAPH_HEIGHT = 450  # plotly.js's default layout height
+# The app's own components (assets/static_html.js; components/static_html.py, deferred.py): tag, attributes,
+# and their inner HTML or children.
+STATIC_NAMESPACE = "dashboard_static"
 
 
 def _css(style: dict) -> str:
@@ -114,7 +117,7 @@ def tag_of(node: dict) -> str:
 
 def _component(node: dict) -> str:
     kind, namespace, props = node.get("type"), node.get("namespace"), node.get("props") or {}
-    if namespace == "dashboard_static":  # components/static_html.py, deferred.py: tag, attributes, HTML or children
+    if namespace == STATIC_NAMESPACE:
         tag = props.get("tag") or "div"
         inner = props["html"] if "html" in props else to_html(props.get("children"))
         return f"<{tag}{_attributes(props.get('attributes') or {})}>{inner}</{tag}>"

@@ -18,9 +18,11 @@ what is served (components/delivery.py) is collapsed.
 
 from __future__ import annotations
 
-from .prerender import VOID, tag_of, to_html
+from collections.abc import Callable
 
-NAMESPACE = "dashboard_static"  # assets/static_html.js defines window.dashboard_static
+from .prerender import STATIC_NAMESPACE, VOID, tag_of, to_html
+
+NAMESPACE = STATIC_NAMESPACE  # assets/static_html.js defines window.dashboard_static
 TYPE = "StaticHtml"
 HTML_NAMESPACE = "dash_html_components"
 # Props of Dash's html components that React must not get as attributes.
@@ -37,13 +39,30 @@ def attributes_of(props: dict) -> dict:
     return {key: value for key, value in props.items() if key not in NOT_ATTRIBUTES and value is not None}
 
 
-def _static_html(node: dict) -> dict:
+def standing_for(kind: str, node: dict, **props: object) -> dict:
+    """A component of assets/static_html.js (`kind`) standing for the html component `node`: its tag, its
+    attributes, and `props`."""
+    attributes = attributes_of(node.get("props") or {})
+    return {"type": kind, "namespace": NAMESPACE, "props": {"tag": tag_of(node), "attributes": attributes, **props}}
+
+
+def rewrite(node: object, replace: Callable[[dict], dict | None]) -> object:
+    """`node` (Dash's JSON form) with each component that `replace` returns a stand-in for replaced by it,
+    and not looked into; `replace` returns None to have a component's props looked into instead."""
+    if isinstance(node, list):
+        return [rewrite(child, replace) for child in node]
+    if not isinstance(node, dict) or not is_component(node):
+        return node
+    replaced = replace(node)
+    if replaced is not None:
+        return replaced
     props = node.get("props") or {}
-    attributes = attributes_of(props)
     return {
-        "type": TYPE,
-        "namespace": NAMESPACE,
-        "props": {"tag": tag_of(node), "attributes": attributes, "html": to_html(props.get("children"))},
+        **node,
+        "props": {
+            key: rewrite(value, replace) if is_component(value) or isinstance(value, list) else value
+            for key, value in props.items()
+        },
     }
 
 
@@ -83,7 +102,7 @@ def _collapsed(node: object, size: int | None) -> object:
         return [_collapsed(*_walk(child)) for child in node]
     if not is_component(node) or tag_of(node) in VOID:  # type: ignore[arg-type]
         return node
-    return _static_html(node)  # type: ignore[arg-type]
+    return standing_for(TYPE, node, html=to_html((node.get("props") or {}).get("children")))  # type: ignore[union-attr,arg-type]
 
 
 def collapse(layout: object) -> object:
