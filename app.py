@@ -10,16 +10,16 @@ import logging
 
 import dash
 import flask
-from dash import Dash, Input, html
+from dash import Input, html
 
 from api import register_api
-from components.delivery import speed_up
 from components.i18n import LANG_COOKIE, is_language, resolve_language
-from components.security import register_security_headers
-from components.web import register_routes
 from data_access.cache import init_cache
 from data_access.engine import ensure_database, get_engine
 from data_access.settings import load_settings
+from web.delivery import DeliveredDash, speed_up
+from web.routes import register_routes
+from web.security import register_security_headers
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
 settings = load_settings()
@@ -28,8 +28,8 @@ settings = load_settings()
 PAGE_DEFAULT_LANGUAGE = {"/upr": "en"}
 
 
-class LocalisedDash(Dash):
-    """Dash whose index page carries `<html lang>` for the requested language."""
+class LocalisedDash(DeliveredDash):
+    """Dash whose index page carries `<html lang>` for the requested language (and the delivery of web/delivery.py)."""
 
     def interpolate_index(self, **kwargs: object) -> str:
         page = super().interpolate_index(**kwargs)
@@ -40,7 +40,7 @@ class LocalisedDash(Dash):
         return page.replace("<html>", f'<html lang="{lang}">', 1)
 
 
-def create_app() -> Dash:
+def create_app() -> DeliveredDash:
     """Build the app: database ready, cache attached, pages registered, routes added."""
     ensure_database(get_engine(settings))
     app = LocalisedDash(

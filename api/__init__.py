@@ -23,7 +23,6 @@ import flask
 import pandas as pd
 from werkzeug.exceptions import HTTPException
 
-from components import web
 from components.data_catalog import (
     API_PREFIX,
     FORMATS,
@@ -43,7 +42,9 @@ from data_access.queries import meta
 from data_access.queries.base import DataUnavailable
 from data_access.queries.catalog import DATASET_NAMES, dataset_frame, dataset_summaries
 from data_access.queries.observations import observations
-from data_access.settings import LANGUAGES, load_settings
+from data_access.settings import load_settings
+from data_access.vocabulary import LANGUAGES, OBSERVATION_STATUSES, RECOMMENDATION_STATUSES
+from web import routes
 
 from .openapi import openapi_document
 
@@ -52,8 +53,6 @@ PREFIX = API_PREFIX
 DEFAULT_PER_PAGE = 100
 MAX_PER_PAGE = 1000
 CACHE_SECONDS = 300
-OBSERVATION_STATUSES = ("published", "not_published", "suppressed")
-RECOMMENDATION_STATUSES = ("proposed", "in_progress", "fulfilled", "not_fulfilled")
 RECOMMENDATION_ISSUERS = ("report", "npm", "ombudsman", "regional_reps")
 _DIGITS = re.compile(r"[0-9]{1,10}")
 
@@ -122,7 +121,7 @@ def _data_unavailable(_error: DataUnavailable) -> flask.Response:
 def _unexpected(error: Exception) -> flask.Response:
     if isinstance(error, HTTPException):
         return error_response(error.code or 500, error.description or error.name)
-    request_id = web.request_id()
+    request_id = routes.request_id()
     log.exception("API request %s failed: %s", request_id, flask.request.full_path)
     return error_response(500, f"Internal error; it has been logged as request {request_id}.")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from components.data_catalog import FORMATS, dataset_description, dataset_title, field_description
 from data_access.queries.catalog import DATASET_NAMES, dataset_fields
-from data_access.settings import LANGUAGES
+from data_access.vocabulary import LANGUAGES, RECOMMENDATION_STATUSES
 
 JSON_TYPES = {
     "string": {"type": "string"},
@@ -337,7 +337,7 @@ def openapi_document(choices: dict[str, list[str]] | None) -> dict:
             "The report's recommendations with their status history.",
             "Recommendation",
             [
-                _filter("status", "Current status.", ["proposed", "in_progress", "fulfilled", "not_fulfilled"]),
+                _filter("status", "Current status.", list(RECOMMENDATION_STATUSES)),
                 _filter("issuer", "Who issued it.", ["report", "npm", "ombudsman", "regional_reps"]),
                 _filter("agency", "Only recommendations addressed to this state body.", choices.get("agency")),
             ],

@@ -11,6 +11,12 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       });
       var search = query.toString();
       window.history.replaceState(window.history.state, "", window.location.pathname + (search ? "?" + search : ""));
+      // The language links lead to the same view: the page's current parameters, in the other language.
+      document.querySelectorAll(".lang-switch a[hreflang]").forEach(function (link) {
+        var translated = new URLSearchParams(query);
+        translated.set("lang", link.getAttribute("hreflang"));
+        link.setAttribute("href", window.location.pathname + "?" + translated.toString());
+      });
       return window.dash_clientside.no_update;
     }
   }

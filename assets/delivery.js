@@ -1,4 +1,4 @@
-// Client side of components/delivery.py: the served layout names the page it holds (from the
+// Client side of web/delivery.py: the served layout names the page it holds (from the
 // Referer); if that is not the page in the address bar, hand the real location to Dash's router.
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   delivery: {

@@ -1,4 +1,4 @@
-// The browser half of components/static_html.py and components/deferred.py.
+// The browser half of web/static_html.py and web/deferred.py.
 (function () {
   // A static part of a page (a table, a list of notes) served as its outer element and its inner
   // HTML, which the browser parses natively instead of React building a component for every cell.
@@ -52,7 +52,7 @@
 
   // A chart's box: the chart (a dcc.Graph) is mounted only once a chart of the page comes near the
   // viewport, so a page read only at its top never loads plotly.js; then every chart is mounted (they
-  // draw when scrolled near: bench/plotly/entry.js) so that printing can draw them all.
+  // draw when scrolled near: frontend/plotly/entry.js) so that printing can draw them all.
   var NEAR_PX = 600;
   var mountEverything = false;
   var mounters = new Set();

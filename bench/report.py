@@ -268,7 +268,7 @@ def write(results: Path, target: Path) -> None:
         "",
         "Every cell reads **before → after**: *before* is the app with Dash's plain delivery "
         "(`DASH_PLAIN_DELIVERY=1`: full plotly.js, polyfill, every page routed by a callback, nothing cached "
-        "but the queries), *after* the app as it is (components/delivery.py). All times in ms unless stated.",
+        "but the queries), *after* the app as it is (web/delivery.py). All times in ms unless stated.",
         "",
         f"- after: {_machine(after)}",
     ]

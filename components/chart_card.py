@@ -13,9 +13,12 @@ from dash import dcc, html
 from .datasets import CardData, download_href
 from .formatting import format_value
 from .i18n import translator
-from .prerender import DEFAULT_GRAPH_HEIGHT
+from .sources import source_links
 
-# The box around each chart; components/deferred.py mounts the chart in it only when it is near the screen.
+# plotly.js's default layout height: a chart's box is this tall unless its figure says otherwise
+# (web/prerender.py draws the same box before any script runs).
+DEFAULT_GRAPH_HEIGHT = 450
+# The box around each chart; web/deferred.py mounts the chart in it only when it is near the screen.
 CHART_BOX_CLASS = "chart-box"
 
 GRAPH_CONFIG = {
@@ -76,7 +79,8 @@ def source_line(data: CardData, lang: str) -> html.P | None:
         return None
     _ = translator(lang)
     return html.P(
-        [html.Span(_("Source") + ": ", className="fw-semibold"), "; ".join(data.sources)], className="card-source"
+        [html.Span(_("Source") + ": ", className="fw-semibold"), *source_links(data.sources, lang)],
+        className="card-source",
     )
 
 
@@ -122,7 +126,7 @@ def chart_card(
         if min_width:
             graph.style = {"minWidth": f"{min_width}px"}
         # The box keeps the chart's height while plotly.js loads and draws it (a chart far down the page
-        # is drawn when scrolled near: bench/plotly/entry.js), so the text below never jumps.
+        # is drawn when scrolled near: frontend/plotly/entry.js), so the text below never jumps.
         graph = html.Div(
             graph, className=CHART_BOX_CLASS, style={"minHeight": f"{figure.layout.height or DEFAULT_GRAPH_HEIGHT}px"}
         )

@@ -11,9 +11,15 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlencode
 
 import pandas as pd
+
+from .sources import Source, make_sources
+
+if TYPE_CHECKING:
+    from .page import ParamSpec
 
 
 @dataclass
@@ -44,13 +50,19 @@ class CardData:
 
 DatasetFunction = Callable[..., CardData]
 _registry: dict[str, DatasetFunction] = {}
+_params: dict[str, ParamSpec | None] = {}
 
 
-def register_dataset(name: str) -> Callable[[DatasetFunction], DatasetFunction]:
-    """Register a function `(lang, **params) -> CardData` as a downloadable dataset."""
+def register_dataset(name: str, params: ParamSpec | None = None) -> Callable[[DatasetFunction], DatasetFunction]:
+    """Register a function `(lang, **params) -> CardData` as a downloadable dataset.
+
+    `params` is the page's parameter spec for the parameters the function takes (validated with
+    `components.page.read_params` before the call); a dataset without one takes no parameters.
+    """
 
     def decorate(function: DatasetFunction) -> DatasetFunction:
         _registry[name] = function
+        _params[name] = params
         return function
 
     return decorate
@@ -59,6 +71,11 @@ def register_dataset(name: str) -> Callable[[DatasetFunction], DatasetFunction]:
 def dataset(name: str) -> DatasetFunction | None:
     """The dataset function registered under `name`, or None."""
     return _registry.get(name)
+
+
+def dataset_params(name: str) -> ParamSpec | None:
+    """The parameter spec a registered dataset takes (None: no parameters)."""
+    return _params.get(name)
 
 
 def dataset_names() -> list[str]:
@@ -99,22 +116,21 @@ def _describe_ref(ref: str, lang: str) -> str:
     return gettext(lang, ref)
 
 
-def sources_from(frame: pd.DataFrame, lang: str) -> list[str]:
-    """'Report, Table 2, lines 1191–1210' for each source of the observations in `frame`."""
-    from .i18n import gettext
-
+def sources_from(frame: pd.DataFrame, lang: str) -> list[Source]:
+    """One `Source` ("Special report 2026, Section 5, Table 2", linking to its first line) per section and
+    table/figure of the observations in `frame`."""
     if frame.empty or "source_ref" not in frame:
         return []
-    out = []
-    for ref, group in frame.groupby(frame["source_ref"].fillna("text"), sort=False):
-        lines = sorted({int(line) for line in group["source_line"].dropna()})
-        where = ""
-        if len(lines) == 1:
-            where = ", " + gettext(lang, "line {n}").format(n=lines[0])
-        elif lines:
-            where = ", " + gettext(lang, "lines {a}–{b}").format(a=lines[0], b=lines[-1])
-        out.append(gettext(lang, "Special report 2026") + ", " + _describe_ref(str(ref), lang) + where)
-    return out
+    refs = frame["source_ref"].fillna("text").astype(str)
+    lines = frame["source_line"] if "source_line" in frame else pd.Series([None] * len(frame), index=frame.index)
+    triples = [
+        # A figure quoted in the running text is named by its section alone.
+        (ref, "" if ref.strip().lower() in {"", "text"} else _describe_ref(ref, lang), None if pd.isna(line) else int(line))
+        for ref, line in zip(refs, lines, strict=True)
+    ]
+    # Lines in order, so a source links to the first line it names.
+    triples.sort(key=lambda t: (t[2] is None, t[2] or 0))
+    return make_sources(triples, lang)
 
 
 def notes_from(frame: pd.DataFrame) -> list[str]:

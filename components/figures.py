@@ -1,38 +1,10 @@
-"""Figure builders every page shares: one look, colour-blind-safe colours, text on every mark."""
+"""The regions ranking's bar chart (still its own builder; see components/charts for the shared one)."""
 
 from __future__ import annotations
 
 import plotly.graph_objects as go
 
-# Okabe & Ito (2008): distinguishable with every common colour-vision deficiency.
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
-# Sequential, colour-blind safe (viridis-like, light to dark blue-green).
-SEQUENTIAL = ["#f7fcf0", "#ccebc5", "#7bccc4", "#2b8cbe", "#084081"]
-NO_DATA_COLOUR = "#d9d9d9"
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif"
-
-
-def base_layout(figure: go.Figure, height: int = 360, legend: bool = False) -> go.Figure:
-    """Apply the dashboard's look: system font, tight margins, no clutter."""
-    figure.update_layout(
-        font={"family": FONT, "size": 13, "color": "#212529"},
-        colorway=PALETTE,
-        height=height,
-        margin={"l": 8, "r": 8, "t": 8, "b": 8},
-        paper_bgcolor="rgba(0,0,0,0)",
-        plot_bgcolor="rgba(0,0,0,0)",
-        showlegend=legend,
-        legend={"orientation": "h", "y": -0.15},
-        hoverlabel={"font": {"family": FONT}},
-    )
-    figure.update_xaxes(automargin=True, gridcolor="#e9ecef", zerolinecolor="#adb5bd")
-    figure.update_yaxes(automargin=True, gridcolor="#e9ecef", zerolinecolor="#adb5bd")
-    return figure
-
-
-def separators(lang: str) -> str:
-    """Plotly's decimal and thousands separators for a language."""
-    return ".," if lang == "en" else ", "
+from .charts.theme import PALETTE, base_layout, separators
 
 
 def bar_chart(

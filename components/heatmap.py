@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from .figures import FONT, NO_DATA_COLOUR, SEQUENTIAL, base_layout, separators
+from .charts.theme import FONT, NO_DATA_COLOUR, SEQUENTIAL, base_layout, separators
 
 
 def share_heatmap(

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-LANGUAGES = ("kk", "ru", "en")
-LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
-DEFAULT_LANGUAGE = "kk"
+from data_access.vocabulary import DEFAULT_LANGUAGE, LANGUAGE_NAMES, LANGUAGES
+
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "LANGUAGE_NAMES", "N_", "gettext", "resolve_language", "translator"]
 LOCALES = Path(__file__).resolve().parent.parent / "locales"
 LANG_COOKIE = "lang"
 

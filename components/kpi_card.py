@@ -6,6 +6,12 @@ from dash import dcc, html
 
 from .formatting import format_number, format_percent, format_value, is_missing
 from .i18n import translator
+from .sources import source_links
+
+
+def _source_list(source: str | list[str]) -> list[str]:
+    # A `Source` is a str too: only a list (several sources) is taken apart.
+    return list(source) if isinstance(source, list | tuple) else [source] if source else []
 
 
 def change_in_words(current: float | None, previous: float | None, previous_period: str | None, lang: str) -> str:
@@ -31,7 +37,7 @@ def kpi_card(
     period: str,
     lang: str,
     sentence: str,
-    source: str,
+    source: str | list[str],
     previous: float | None = None,
     previous_period: str | None = None,
     href: str | None = None,
@@ -58,7 +64,10 @@ def kpi_card(
         html.P(f"{period}", className="kpi-period mb-1"),
         html.P(change, className=f"kpi-change kpi-{direction} mb-2"),
         html.P(sentence, className="kpi-sentence"),
-        html.P([html.Span(_("Source") + ": ", className="fw-semibold"), source], className="card-source"),
+        html.P(
+            [html.Span(_("Source") + ": ", className="fw-semibold"), *source_links(_source_list(source), lang)],
+            className="card-source",
+        ),
     ]
     if note:
         children.append(

@@ -19,7 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
-from .figures import FONT, NO_DATA_COLOUR, SEQUENTIAL, base_layout, separators
+from .charts.theme import FONT, NO_DATA_COLOUR, SEQUENTIAL, base_layout, separators
 from .i18n import N_
 
 GEOJSON_FILE = Path(__file__).resolve().parent.parent / "assets" / "geo" / "kz_adm1_2024_web.geojson"

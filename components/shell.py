@@ -7,9 +7,6 @@ from urllib.parse import urlencode
 import dash
 from dash import dcc, html
 
-from data_access.queries.base import DataUnavailable
-from data_access.queries.meta import release_info
-
 from .formatting import format_date
 from .i18n import LANGUAGE_NAMES, LANGUAGES, translator
 from .map import MAP_ATTRIBUTION
@@ -53,13 +50,14 @@ def language_switcher(current_path: str, lang: str, query: dict) -> html.Nav:
     return html.Nav(html.Ul(links, className="lang-switch"), **{"aria-label": _("Language")})
 
 
-def footer(lang: str) -> html.Footer:
-    """Release version and date, the source report, the data licence, the map attribution."""
+def footer(lang: str, release: dict | None = None) -> html.Footer:
+    """Release version and date, the source report, the data licence, the map attribution.
+
+    `release` is the current release as `data_access.queries.meta.release_info` gives it (None while the
+    database is unavailable): the shell shows data, it never reads the database.
+    """
     _ = translator(lang)
-    try:
-        release = release_info(lang)
-    except DataUnavailable:
-        release = {}
+    release = release or {}
     parts = []
     if release:
         parts.append(
@@ -90,8 +88,10 @@ def footer(lang: str) -> html.Footer:
     return html.Footer(html.Div(parts, className="container"), className="site-footer")
 
 
-def page_shell(path: str, lang: str, title: str, content: list, query: dict | None = None) -> html.Div:
-    """Wrap a page's content in the shell; `title` becomes the <h1> and the document title."""
+def page_shell(
+    path: str, lang: str, title: str, content: list, query: dict | None = None, release: dict | None = None
+) -> html.Div:
+    """Wrap a page's content in the shell; `title` becomes the <h1> and the document title, `release` the footer."""
     _ = translator(lang)
     product = _("Torture Prevention Dashboard")
     header = html.Header(
@@ -116,7 +116,7 @@ def page_shell(path: str, lang: str, title: str, content: list, query: dict | No
             dcc.Store(id="shell-meta", data={"lang": lang, "title": f"{title} · {product}"}),
             header,
             main,
-            footer(lang),
+            footer(lang, release),
         ],
         lang=lang,
     )

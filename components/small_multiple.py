@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from .figures import PALETTE, base_layout, separators
+from .charts.theme import PALETTE, base_layout, separators
 from .formatting import format_number, format_period
 
 SMALL_WIDTH = 210

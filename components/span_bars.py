@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .figures import PALETTE, base_layout, separators
+from .charts.theme import PALETTE, base_layout, separators
 from .stage_bars import MODEBAR_PX, wrap
 
 PANEL_PX = 190

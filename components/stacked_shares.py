@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from .figures import NO_DATA_COLOUR, base_layout, separators
+from .charts.theme import NO_DATA_COLOUR, base_layout, colour, separators
 
 ROW_HEIGHT = 52  # px per row: the row's name above a bar
 BAR_SHARE = 0.45  # of a row's height taken by the bar
@@ -18,7 +18,7 @@ BAR_SHARE = 0.45  # of a row's height taken by the bar
 
 @dataclass
 class Segment:
-    """One part of every bar: its name, each row's share (0-1, None when not known), colour, texts."""
+    """One part of every bar: its name, each row's share (0-1, None when not known), colour role, texts."""
 
     name: str
     shares: list[float | None]
@@ -50,10 +50,10 @@ def stacked_share_bars(
                 hovertext=segment.hovers,
                 hoverinfo="text",
                 marker={
-                    "color": NO_DATA_COLOUR if segment.hatched else segment.colour,
-                    "line": {"color": "#ffffff", "width": 1},
+                    "color": NO_DATA_COLOUR if segment.hatched else colour(segment.colour),
+                    "line": {"color": colour("white"), "width": 1},
                     # Hatching tells "not published" apart from a real share without relying on colour.
-                    "pattern": {"shape": "/" if segment.hatched else "", "fgcolor": "#6c757d", "solidity": 0.25},
+                    "pattern": {"shape": "/" if segment.hatched else "", "fgcolor": colour("outline"), "solidity": 0.25},
                 },
             )
         )
@@ -66,7 +66,7 @@ def stacked_share_bars(
                 mode="text",
                 text=[missing_text] * len(missing),
                 textposition="middle right",
-                textfont={"color": "#495057"},
+                textfont={"color": colour("muted")},
                 hovertext=[missing_text] * len(missing),
                 hoverinfo="text",
                 showlegend=False,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from .figures import PALETTE, base_layout, separators
+from .charts.theme import PALETTE, base_layout, separators
 
 # Pixel geometry of one bar block; the y axis runs in pixels so labels never collide with bars.
 LINE_PX = 17

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-LANGS = ("kk", "ru", "en")
+from .vocabulary import LANGUAGES, OBSERVATION_STATUSES, RECOMMENDATION_STATUSES
 
 
 @dataclass(frozen=True)
@@ -36,11 +36,9 @@ class TableSpec:
 
 
 def _langs(prefix: str, max_length: int = 300) -> tuple[ColumnSpec, ...]:
-    return tuple(ColumnSpec(f"{prefix}_{lang}", max_length=max_length) for lang in LANGS)
+    return tuple(ColumnSpec(f"{prefix}_{lang}", max_length=max_length) for lang in LANGUAGES)
 
 
-OBSERVATION_STATUSES = ("published", "not_published", "suppressed")
-RECOMMENDATION_STATUSES = ("proposed", "in_progress", "fulfilled", "not_fulfilled")
 ISSUERS = ("report", "npm", "ombudsman", "regional_reps")
 VISIT_BODIES = ("npm", "ombudsman", "regional_reps")
 
@@ -54,6 +52,8 @@ TABLES: tuple[TableSpec, ...] = (
             *_langs("title", 4000),
             *_langs("source", 4000),
             ColumnSpec("licence", max_length=80),
+            # SHA-256 of the report text the release's `source_line`s count in (data/report/).
+            ColumnSpec("source_sha256", max_length=64),
         ),
         ("version",),
     ),

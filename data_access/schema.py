@@ -36,6 +36,8 @@ release = Table(
     *_texts("title"),
     *_texts("source"),
     Column("licence", String(80), nullable=False),
+    # The report text the release's line numbers refer to (empty for releases imported before 0003).
+    Column("source_sha256", String(64)),
     Column("checksum", String(64), nullable=False),
     Column("imported_at", DateTime(timezone=True), nullable=False),
     Column("is_current", Boolean, nullable=False, default=False),

@@ -6,9 +6,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .vocabulary import DEFAULT_LANGUAGE, LANGUAGES
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_RELEASE = PROJECT_ROOT / "data" / "release"
-LANGUAGES = ("kk", "ru", "en")
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ def load_settings() -> Settings:
     """Read the settings from the environment, with safe defaults."""
     instance_dir = Path(os.environ.get("INSTANCE_DIR", PROJECT_ROOT / "instance"))
     database_url = os.environ.get("DATABASE_URL") or f"sqlite:///{instance_dir / 'dashboard.sqlite3'}"
-    language = os.environ.get("DEFAULT_LANGUAGE", "kk")
+    language = os.environ.get("DEFAULT_LANGUAGE", DEFAULT_LANGUAGE)
     if language not in LANGUAGES:
         language = "kk"
     try:

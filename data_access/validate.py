@@ -221,7 +221,37 @@ def _check_references(typed: TypedRelease, origin: dict, problems: list[Problem]
                         )
 
 
+SOURCE_LINE_TABLES = ("data_notes", "observations", "recommendations", "ombudsman_visits", "milestones")
+
+
+def _check_source_text(typed: TypedRelease, origin: dict, problems: list[Problem]) -> None:
+    """The release must name the bundled report text, and every source line must be a line of it."""
+    from .queries.report import line_count, report_sha256
+
+    for index, row in enumerate(typed.get("release", [])):
+        if row.get("source_sha256") != report_sha256():
+            file, line = origin[("release", index)]
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    "source_sha256",
+                    f"does not match the bundled report text (data/report/, SHA-256 {report_sha256()}): "
+                    "its line numbers would name other sentences",
+                )
+            )
+            return
+    last = line_count()
+    for table in SOURCE_LINE_TABLES:
+        for index, row in enumerate(typed.get(table, [])):
+            number = row.get("source_line")
+            if number is not None and not 1 <= number <= last:
+                file, line = origin[(table, index)]
+                problems.append(Problem(file, line, "source_line", f"{number} is not a line of the report text (1-{last})"))
+
+
 def _check_rules(typed: TypedRelease, origin: dict, problems: list[Problem]) -> None:
+    _check_source_text(typed, origin, problems)
     fulfilled_vs_issued: dict[tuple, dict[str, tuple[float, int]]] = defaultdict(dict)
     for index, row in enumerate(typed.get("observations", [])):
         file, line = origin[("observations", index)]

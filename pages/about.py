@@ -5,23 +5,17 @@ from __future__ import annotations
 import dash
 from dash import dcc, html
 
-from components.i18n import N_, resolve_language, translator
-from components.shell import page_href, page_shell
+from components.i18n import N_, translator
+from components.page import page_view
+from components.shell import page_href
 
 dash.register_page(__name__, path="/about", name=N_("About"), nav_order=90, title="About")
 
 
-def layout(lang: str | None = None, **query: str) -> html.Div:
-    """The About page in the requested language."""
-    lang = resolve_language(lang)
+def about_content(lang: str, params: object) -> list:
+    """The Ombudsman, the NPM, how to complain, and what the dashboard shows."""
     _ = translator(lang)
-    content = [
-        html.P(
-            _(
-                "This dashboard publishes, in Kazakh, Russian and English, the figures of the special report of the Human Rights Commissioner of the Republic of Kazakhstan on counteracting torture and other cruel, inhuman or degrading treatment or punishment (Astana, 2026)."
-            ),
-            className="lead-text",
-        ),
+    return [
         html.H2(_("The Human Rights Commissioner"), className="h4 mt-4"),
         html.P(
             _(
@@ -57,4 +51,18 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
             )
         ),
     ]
-    return page_shell("/about", lang, _("About"), content, query)
+
+
+def layout(lang: str | None = None, **query: str) -> html.Div:
+    """The About page in the requested language."""
+    return page_view(
+        "about",
+        "/about",
+        lang,
+        query,
+        N_("About"),
+        N_(
+            "This dashboard publishes, in Kazakh, Russian and English, the figures of the special report of the Human Rights Commissioner of the Republic of Kazakhstan on counteracting torture and other cruel, inhuman or degrading treatment or punishment (Astana, 2026)."
+        ),
+        about_content,
+    )

@@ -8,12 +8,12 @@ from dash import html
 
 from components.datasets import sources_from
 from components.formatting import format_percent, format_value
-from components.i18n import N_, resolve_language, translator
+from components.i18n import N_, translator
 from components.kpi_card import kpi_card
-from components.notices import data_unavailable, empty_state
-from components.shell import page_href, page_shell
+from components.notices import empty_state
+from components.page import page_view
+from components.shell import page_href
 from components.units import unit_label
-from data_access.queries.base import DataUnavailable
 from data_access.queries.overview import headline_figures
 
 dash.register_page(__name__, path="/", name=N_("Overview"), nav_order=0, title="Overview")
@@ -87,7 +87,7 @@ def kpi_cards(figures: pd.DataFrame, lang: str) -> list[html.Div]:
                     period=row["period"],
                     lang=lang,
                     sentence=text,
-                    source="; ".join(sources_from(pd.DataFrame([row]), lang)),
+                    source=sources_from(pd.DataFrame([row]), lang),
                     previous=row["previous_value"],
                     previous_period=row["previous_period"],
                     href=page_href(href, lang),
@@ -100,25 +100,28 @@ def kpi_cards(figures: pd.DataFrame, lang: str) -> list[html.Div]:
     return cards
 
 
+def headline_cards(lang: str, params: object) -> list:
+    """The headline figures as KPI cards, or a clear empty state."""
+    _ = translator(lang)
+    figures = headline_figures(lang)
+    if not len(figures):
+        return [empty_state(_("No figures have been published yet."))]
+    return [
+        html.H2(_("Headline figures"), className="visually-hidden"),
+        html.Div(kpi_cards(figures, lang), className="row"),
+    ]
+
+
 def layout(lang: str | None = None, **query: str) -> html.Div:
     """The overview page in the requested language."""
-    lang = resolve_language(lang)
-    _ = translator(lang)
-    intro = html.P(
-        _(
+    return page_view(
+        "overview",
+        "/",
+        lang,
+        query,
+        N_("Overview"),
+        N_(
             "Figures from the Ombudsman's 2026 special report on counteracting torture: complaints, investigations, visits to closed institutions and recommendations to state bodies. Each card shows the latest year with the change on the year before and links to the page that explains it."
         ),
-        className="lead-text",
-    )
-    try:
-        figures = headline_figures(lang)
-    except DataUnavailable:
-        return page_shell("/", lang, _("Overview"), [intro, data_unavailable(lang)], query)
-    body = (
-        html.Div(kpi_cards(figures, lang), className="row")
-        if len(figures)
-        else empty_state(_("No figures have been published yet."))
-    )
-    return page_shell(
-        "/", lang, _("Overview"), [intro, html.H2(_("Headline figures"), className="visually-hidden"), body], query
+        headline_cards,
     )

@@ -14,13 +14,12 @@ from typing import NamedTuple
 import dash
 import dash_bootstrap_components as dbc
 import pandas as pd
-import plotly.graph_objects as go
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 from dash.exceptions import MissingCallbackContextException
 
 from components.chart_card import chart_card
+from components.charts import Figure
 from components.datasets import CardData, Column, register_dataset, sources_from
-from components.figures import PALETTE
 from components.formatting import format_date, format_number, format_percent, is_missing
 from components.heatmap import share_heatmap
 from components.i18n import N_, is_language, resolve_language, translator
@@ -29,8 +28,8 @@ from components.rec_tracker import HistoryStep, TrackerEntry, tracker_body, trac
 from components.shell import page_href, page_shell
 from components.stacked_shares import Segment, stacked_share_bars
 from data_access.queries.base import DataUnavailable
+from data_access.vocabulary import RECOMMENDATION_STATUSES
 from data_access.queries.recommendations import (
-    STATUSES,
     fulfilment_by_agency,
     notes_for_lines,
     ombudsman_totals,
@@ -86,7 +85,7 @@ def read_filters(lang: str, agency: object = None, status: object = None, rec: o
     known_agencies = set(page_agencies(lang)["code"])
     for raw, allowed, name, message in (
         (agency, known_agencies, "agency", N_("The state body “{value}” is not known; showing all state bodies.")),
-        (status, set(STATUSES), "status", N_("The status “{value}” is not known; showing every status.")),
+        (status, set(RECOMMENDATION_STATUSES), "status", N_("The status “{value}” is not known; showing every status.")),
         (
             rec,
             set(recommendation_codes()),
@@ -115,7 +114,7 @@ def _check_agency(lang: str, agency: str | None) -> str | None:
 
 def _check_status(status: str | None) -> str | None:
     status = _clean(status)
-    if status is not None and status not in STATUSES:
+    if status is not None and status not in RECOMMENDATION_STATUSES:
         raise ValueError(f"unknown status '{status}'")
     return status
 
@@ -205,7 +204,7 @@ def _unknown_count(row: dict) -> float:
     return float(row["issued"]) - sum(float(k) for k in known)
 
 
-def fulfilment_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
+def fulfilment_figure(frame: pd.DataFrame, lang: str) -> Figure:
     """Stacked shares per row: fulfilled, in progress, neither, and the part whose status is not published."""
     _ = translator(lang)
     records = frame.to_dict("records")
@@ -232,13 +231,13 @@ def fulfilment_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
         return Segment(name, shares, colour, texts, hovers, hatched)
 
     segments = [
-        segment(_("fulfilled"), "fulfilled_share", lambda r: r["fulfilled"], PALETTE[2]),
-        segment(_("in progress"), "in_progress_share", lambda r: r["in_progress"], PALETTE[1]),
+        segment(_("fulfilled"), "fulfilled_share", lambda r: r["fulfilled"], "green"),
+        segment(_("in progress"), "in_progress_share", lambda r: r["in_progress"], "orange"),
         segment(
             _("neither fulfilled nor in progress"),
             "other_share",
             lambda r: r["issued"] - r["fulfilled"] - r["in_progress"],
-            PALETTE[5],
+            "vermillion",
         ),
         segment(_("status not published"), "unknown_share", _unknown_count, "", hatched=True),
     ]
@@ -369,7 +368,7 @@ def _wrap(label: str, width: int = 12) -> str:
     return "<br>".join(lines)
 
 
-def table3_figure(frame: pd.DataFrame, lang: str) -> go.Figure:
+def table3_figure(frame: pd.DataFrame, lang: str) -> Figure:
     """The heat map: computed share where both counts are known, else the printed share (marked *), else grey."""
     _ = translator(lang)
     frame = frame.copy()
@@ -613,7 +612,7 @@ def tracker_entries(frame: pd.DataFrame, lang: str) -> list[TrackerEntry]:
 def tracker_summary(frame: pd.DataFrame, lang: str, agency_name: str | None, status: str | None) -> str:
     """How many recommendations the filters keep, and how many of them are open."""
     _ = translator(lang)
-    counts = ", ".join(f"{_(STATUS_LABELS[code]).lower()}: {int((frame['status'] == code).sum())}" for code in STATUSES)
+    counts = ", ".join(f"{_(STATUS_LABELS[code]).lower()}: {int((frame['status'] == code).sum())}" for code in RECOMMENDATION_STATUSES)
     template = (
         _("Recommendations addressed to {agency}: {n}; still open: {open} ({counts}).")
         if agency_name
@@ -644,7 +643,7 @@ def status_control(lang: str, status: str | None) -> html.Div:
     """The tracker's status filter: radio buttons in a fieldset with a legend."""
     _ = translator(lang)
     options = [{"label": _("Any status"), "value": ALL}] + [
-        {"label": _(STATUS_LABELS[s]), "value": s} for s in STATUSES
+        {"label": _(STATUS_LABELS[s]), "value": s} for s in RECOMMENDATION_STATUSES
     ]
     fieldset = html.Fieldset(
         [

@@ -12,12 +12,12 @@ from typing import NamedTuple
 import dash
 import dash_bootstrap_components as dbc
 import pandas as pd
-import plotly.graph_objects as go
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
 from components.chart_card import chart_card
+from components.charts.bars import bar_figure
+from components.charts.spec import BarChart, BarSeries, Reference
 from components.datasets import CardData, Column, notes_from, register_dataset, sources_from
-from components.figures import PALETTE, bar_chart
 from components.formatting import format_number, format_period, format_value
 from components.i18n import N_, is_language, resolve_language, translator
 from components.map import MAP_ATTRIBUTION, MAP_CONFIG, MODEBAR_MARGIN, region_map
@@ -292,34 +292,35 @@ def bar_card(lang: str, metric_key: str, region: str | None) -> html.Section:
     data = metric_data(lang, metric_key)
     frame = data.frame
     national = national_rate(lang)
-    figure = bar_chart(
-        frame["short"].tolist(),
-        [None if pd.isna(v) else float(v) for v in frame["value"]],
-        [format_value(v, metric.unit, lang) for v in frame["value"]],
-        _hover(frame, metric, lang),
-        lang,
-        axis_title=unit_label(metric.unit, lang),
-    )
-    # The chosen region stands out in colour and by its outline; its value is written on it like every bar's.
-    figure.update_traces(
-        customdata=frame["region"].tolist(),
-        marker_color=[PALETTE[1] if code == region else PALETTE[0] for code in frame["region"]],
-        marker_line={
-            "color": ["#000000" if code == region else "rgba(0,0,0,0)" for code in frame["region"]],
-            "width": 2,
-        },
-    )
-    # The mode bar is always shown on touch screens: keep it above the top bar's label.
-    figure.update_layout(margin={"t": MODEBAR_MARGIN})
-    if frame["value"].notna().any():
-        # Room right of the longest bar for its label, even on a phone where the plot is 150 px wide.
-        figure.update_xaxes(range=[0, float(frame["value"].max()) * 1.25])
+    codes = frame["region"].tolist()
+    reference = None
     if metric.column == "rate" and national["rate"] is not None:
-        add_reference_line(
-            figure,
-            national["rate"],
-            _("Kazakhstan: {value}").format(value=format_value(national["rate"], metric.unit, lang)),
-        )
+        label = _("Kazakhstan: {value}").format(value=format_value(national["rate"], metric.unit, lang))
+        reference = Reference(national["rate"], label, at_foot=True)
+    figure = bar_figure(
+        BarChart(
+            [
+                BarSeries(
+                    "",
+                    frame["short"].tolist(),
+                    [None if pd.isna(v) else float(v) for v in frame["value"]],
+                    [format_value(v, metric.unit, lang) for v in frame["value"]],
+                    _hover(frame, metric, lang),
+                    # The chosen region stands out in colour and by its outline; its value is written on it.
+                    colour=["highlight" if code == region else "blue" for code in codes],
+                    outline=["black" if code == region else None for code in codes],
+                    keys=codes,
+                )
+            ],
+            axis_title=unit_label(metric.unit, lang),
+            reference=reference,
+            wrap=None,
+            height=max(260, 26 * len(codes) + 60),
+            # The mode bar is always shown on touch screens: keep it above the top bar's label.
+            top_margin=MODEBAR_MARGIN,
+        ),
+        lang,
+    )
     return chart_card(
         "regions-bar",
         _("Regions ranked: {metric}").format(metric=_(metric.title)),
@@ -329,21 +330,6 @@ def bar_card(lang: str, metric_key: str, region: str | None) -> html.Section:
         figure=figure,
         download=("regions.metric", {"metric": metric_key}),
     )
-
-
-def add_reference_line(figure: go.Figure, value: float, text: str) -> go.Figure:
-    """A dashed vertical line at `value` across the bars, labelled at its foot.
-
-    The label sits right of the line in the bottom row: bars are ranked highest
-    first, so the lowest bar there ends left of any reference inside the range,
-    and the label stays clear of the mode bar above the plot.
-    """
-    figure.add_vline(x=value, line_dash="dash", line_color="#212529", line_width=1.5)
-    figure.add_annotation(
-        x=value, y=0, yref="paper", xanchor="left", yanchor="bottom", xshift=4, text=text, showarrow=False,
-        font={"size": 12}, bgcolor="rgba(255,255,255,0.85)",
-    )  # fmt: skip
-    return figure
 
 
 def table_card(lang: str, metric_key: str, sort: str) -> html.Section:

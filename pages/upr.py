@@ -25,7 +25,6 @@ from components.notices import data_unavailable, empty_state, notice
 from components.shell import page_href, page_shell
 from components.small_multiple import SMALL_GRAPH_CONFIG, trend_bars
 from components.units import unit_label
-from components.upr_pdf import available_pdfs
 from data_access.queries.base import DataUnavailable
 from data_access.queries.meta import release_info
 from data_access.queries.upr import (
@@ -40,6 +39,7 @@ from data_access.queries.upr import (
     report_recommendations,
 )
 from data_access.settings import load_settings
+from web.upr_pdf import available_pdfs
 
 PATH = "/upr"
 DEFAULT_LANGUAGE = "en"  # international partners read this page first; a chosen language still wins

@@ -22,11 +22,12 @@ import pandas as pd
 from dash import ALL, ClientsideFunction, Input, Output, State, callback, clientside_callback, ctx, dcc, html
 
 from components.chart_card import chart_card
+from components.charts.bars import bars_figure
+from components.charts.spec import BarSeries, Reference
 from components.datasets import CardData, Column, notes_from, register_dataset, sources_from
 from components.formatting import format_date, format_number, format_percent, format_value, is_missing
 from components.i18n import N_, resolve_language, translator
 from components.kpi_card import kpi_card
-from components.mandate_charts import BEYOND_COLOUR, WITHIN_COLOUR, BarSeries, Reference, bars_figure
 from components.notices import data_unavailable, empty_state, notice
 from components.shell import page_shell
 from components.units import unit_label
@@ -526,7 +527,7 @@ def coverage_card(lang: str, filters: Filters) -> html.Section:
         return empty_state(_("The report gives no count of mandated facilities covered."))
     series = []
     # (bar, label) pairs with enough contrast: the labels sit inside the bars, clear of the mandate line.
-    colours = [(WITHIN_COLOUR, "#ffffff"), ("#E69F00", "#000000")]
+    colours = [("within", "white"), ("orange", "black")]
     for index, (label, rows) in enumerate(frame.groupby("total_short", sort=False)):
         series.append(
             BarSeries(
@@ -625,7 +626,7 @@ def pace_cards(lang: str, filters: Filters) -> list:
                     _("{name}: {n} mandated facilities").format(name=n, n=_count(v, lang))
                     for n, v in zip(names, frame["mandated"], strict=True)
                 ],
-                colour="#56B4E9",
+                colour="sky",
             ),
             BarSeries(
                 _("Visits in {year}").format(year=filters.year),
@@ -636,7 +637,7 @@ def pace_cards(lang: str, filters: Filters) -> list:
                     _("{name}: {n} visits").format(name=n, n=_count(v, lang))
                     for n, v in zip(names, frame["visits"], strict=True)
                 ],
-                colour="#0072B2",
+                colour="blue",
             ),
         ],
         lang,
@@ -663,7 +664,7 @@ def pace_cards(lang: str, filters: Filters) -> list:
                     )
                     for r in frame.to_dict("records")
                 ],
-                colours=[BEYOND_COLOUR if b else WITHIN_COLOUR for b in beyond],
+                colour=["beyond" if b else "within" for b in beyond],
             )
         ],
         lang,
@@ -815,7 +816,7 @@ def reps_card(lang: str, filters: Filters) -> html.Section | html.P:
                 year=filters.year
             )
         )
-    colours = ["#0072B2", "#009E73", "#CC79A7"]
+    colours = ["blue", "green", "pink"]
     series = []
     for index, (sector, rows) in enumerate(frame.groupby("sector_name", sort=False)):
         names = list(rows["agency_name"])
@@ -866,7 +867,7 @@ def outcomes_card(lang: str, filters: Filters) -> html.Section | html.P:
                 _values(frame["value"]),
                 labels,
                 [f"{n}: {label}" for n, label in zip(names, labels, strict=True)],
-                colour="#CC79A7",
+                colour="pink",
             )
         ],
         lang,
@@ -909,7 +910,7 @@ def npm_size_card(lang: str, filters: Filters) -> html.Section | html.P:
                 _values(rows["value"]),
                 [_count(v, lang) for v in rows["value"]],
                 [f"{variant}: {_count(v, lang)} {n}" for v, n in zip(rows["value"], names, strict=True)],
-                colour=[WITHIN_COLOUR, "#E69F00"][index % 2],
+                colour=["within", "orange"][index % 2],
             )
         )
     figure = bars_figure(series, lang, axis_title=_("Number"))
@@ -931,7 +932,7 @@ def kpi_row(lang: str, filters: Filters) -> html.Div:
     rows = coverage[coverage["period"] == str(filters.year)]
     previous = coverage[coverage["period"] == str(filters.year - 1)]
     cards = []
-    source = "; ".join(sources_from(coverage_against_mandate(lang).inputs, lang))
+    source = sources_from(coverage_against_mandate(lang).inputs, lang)
     if len(rows):
         first = rows.iloc[0]
         cards.append(
@@ -988,7 +989,7 @@ def kpi_row(lang: str, filters: Filters) -> html.Div:
                 str(filters.year),
                 lang,
                 _("Visits by the NPM, the Ombudsman and the regional representatives together."),
-                "; ".join(sources_from(bodies.inputs[bodies.inputs["category"] == "body_all"], lang)),
+                sources_from(bodies.inputs[bodies.inputs["category"] == "body_all"], lang),
             )
         )
     return html.Div([html.Div(card, className="col-12 col-sm-6 col-lg-3 mb-3") for card in cards], className="row")

@@ -24,9 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from components.i18n import LANGUAGES  # noqa: E402
-from components.upr_pdf import pdf_directory, pdf_filename  # noqa: E402
 from scripts.chromium import start_chromium  # noqa: E402
 from scripts.serve import AppDidNotStart, app_environment, running_app, wait_healthy  # noqa: E402
+from web.upr_pdf import pdf_directory, pdf_filename  # noqa: E402
 
 # Chromium's own PDF options; the page size, margins and page numbers come from assets/print-upr.css.
 PRINT_OPTIONS = {"printBackground": True, "preferCSSPageSize": True, "displayHeaderFooter": False}
@@ -44,7 +44,7 @@ def _wait_rendered(driver, timeout: float) -> str:
         "const root = document.querySelector('.upr-page[data-release]');"
         "if (!root || !document.querySelector('#main-content h1')) { return null; }"
         "if (document.querySelector('[data-dash-is-loading=\"true\"]')) { return null; }"
-        # Charts are mounted and drawn when scrolled near (components/deferred.py): draw them all now.
+        # Charts are mounted and drawn when scrolled near (web/deferred.py): draw them all now.
         "if (window.dashboard_static) { window.dashboard_static.drawAllCharts(); }"
         "const boxes = Array.from(root.querySelectorAll('.chart-box'));"
         "const charts = boxes.length;"

@@ -1,11 +1,14 @@
 """Add every translatable string in the code to the gettext catalogues.
 
-Strings marked `_("…")`, `gettext(lang, "…")` or `N_("…")` go to one catalogue
-per source file: `pages/<page>.py` to `locales/<lang>/<page>.po`,
-`components/<name>.py` to `locales/<lang>/components.<name>.po`, `app.py` to
+Strings marked `_("…")`, `gettext(lang, "…")`, `ngettext(…)` or `N_("…")` go to one
+catalogue per page or module: `pages/<page>.py` and every file of a page package
+`pages/<page>/` to `locales/<lang>/<page>.po`, `components/<name>.py` to
+`locales/<lang>/components.<name>.po` (`components/charts/bars.py` to
+`components.charts.bars.po`), `web/<name>.py` to `web.<name>.po`, `app.py` to
 `app.po`, so people working on different pages never edit the same file.
-Existing translations are kept; new entries get an empty translation (English
-gets the message id itself) for a translator to fill.
+Existing translations are kept, also when a string moves to another file; new
+entries get an empty translation (English gets the message id itself) for a
+translator to fill.
 
     python scripts/update_catalogues.py                # every source file
     python scripts/update_catalogues.py pages/cases.py # only this file's catalogue
@@ -22,7 +25,7 @@ from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from components.i18n import LANGUAGES, LOCALES  # noqa: E402
+from components.i18n import LANGUAGES, LOCALES, catalogue  # noqa: E402
 
 KEYWORDS = {"_": None, "N_": None, "gettext": (2,)}
 
@@ -30,14 +33,23 @@ KEYWORDS = {"_": None, "N_": None, "gettext": (2,)}
 def domain_of(path: Path) -> str:
     """Which catalogue file a source file's strings belong to."""
     relative = path.relative_to(ROOT)
-    if relative.parts[0] == "components":
-        return f"components.{path.stem}"
+    if relative.parts[0] == "pages":
+        # A page package is one catalogue: pages/visits/cards.py belongs to visits.po.
+        return relative.parts[1].removesuffix(".py")
+    if relative.parts[0] in ("components", "web"):
+        return ".".join(relative.with_suffix("").parts)
     return path.stem
 
 
 def source_files() -> list[Path]:
     """Every file whose strings are translated."""
-    return [ROOT / "app.py", *sorted((ROOT / "components").glob("*.py")), *sorted((ROOT / "pages").glob("*.py"))]
+    folders = ("components", "web", "pages")
+    vocabulary = ROOT / "data_access" / "vocabulary.py"
+    return [
+        ROOT / "app.py",
+        vocabulary,
+        *(path for folder in folders for path in sorted((ROOT / folder).rglob("*.py"))),
+    ]
 
 
 def extract(sources: list[Path]) -> dict[str, dict[str, list[tuple[str, int]]]]:
@@ -57,6 +69,7 @@ def update(sources: list[Path]) -> None:
     """Merge the extracted messages into every language's catalogue of each domain."""
     for domain, messages in extract(sources).items():
         for lang in LANGUAGES:
+            translated = catalogue(lang) if lang != "en" else {}
             path = LOCALES / lang / f"{domain}.po"
             path.parent.mkdir(parents=True, exist_ok=True)
             old = read_po(path.open("rb"), locale=lang) if path.exists() else Catalog(locale=lang)
@@ -66,7 +79,8 @@ def update(sources: list[Path]) -> None:
             )
             for message_id, locations in sorted(messages.items()):
                 existing = old.get(message_id)
-                text = existing.string if existing is not None and existing.string else ""
+                # A string moved from another file keeps the translation it has there.
+                text = existing.string if existing is not None and existing.string else translated.get(message_id, "")
                 if lang == "en" and not text:
                     text = message_id
                 new.add(message_id, text, locations=[(path, 0) for path, _line in locations])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 from types import ModuleType
 
 
@@ -31,8 +32,11 @@ def find(component: object, component_id: str) -> object | None:
     return None
 
 
-def load_page(name: str) -> ModuleType:
-    """The module `pages.<name>`, after the Dash app is built (pages register themselves with it)."""
+def load_page(name: str, part: str = "page") -> ModuleType:
+    """The page module `pages.<name>` (or `part` of the page package `pages/<name>/`), after the Dash app is
+    built (pages register themselves with it)."""
     import app  # noqa: F401 - builds the Dash app on the current test database
 
+    if (Path(__file__).resolve().parent.parent / "pages" / name).is_dir():
+        return importlib.import_module(f"pages.{name}.{part}")
     return importlib.import_module(f"pages.{name}")

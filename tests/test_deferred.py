@@ -1,4 +1,4 @@
-"""components/deferred.py: a served page's sections built one per task, its charts mounted when near the screen."""
+"""web/deferred.py: a served page's sections built one per task, its charts mounted when near the screen."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ import json
 
 import pytest
 from dash import dcc, html
-from dash._utils import to_json
+from plotly.io.json import to_json_plotly as to_json
 
 from components.chart_card import CHART_BOX_CLASS
-from components.deferred import NEAR_VIEWPORT, TYPE, defer_charts, defer_main_sections
-from components.prerender import to_html
-from components.static_html import NAMESPACE
+from web.deferred import NEAR_VIEWPORT, TYPE, defer_charts, defer_main_sections
+from web.prerender import to_html
+from web.static_html import NAMESPACE
 
 
 def as_json(component: object) -> object:
@@ -22,7 +22,7 @@ def as_json(component: object) -> object:
 def client_layout(bundled):
     """(the /visits page's routed layout, the same as served) in Dash's JSON form."""
     import app
-    from components.delivery import routed_layout, routed_layout_json
+    from web.delivery import routed_layout, routed_layout_json
 
     with app.server.test_request_context("/visits?lang=en"):
         layout = as_json(routed_layout(app.app, "/visits", "?lang=en"))

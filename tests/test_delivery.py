@@ -1,4 +1,4 @@
-"""components/delivery.py: the page in the layout, cached callback answers, the small plotly.js bundle.
+"""web/delivery.py: the page in the layout, cached callback answers, the small plotly.js bundle.
 
 Runs the full app in-process on the bundled release of each backend.
 """
@@ -89,8 +89,8 @@ def test_a_page_that_fails_to_render_falls_back_to_the_routing_callback(client, 
 
 def counting_app() -> tuple[flask.Flask, list[str]]:
     """A bare Flask app whose one JSON view is wrapped by cached_json_view and counts its calls."""
-    from components.delivery import _callback_key, cached_json_view
     from data_access.cache import init_cache
+    from web.delivery import _callback_key, cached_json_view
 
     server = flask.Flask("delivery-under-test")
     init_cache(server)
@@ -173,17 +173,17 @@ def test_pages_load_no_polyfill_and_not_the_plotly_bundle_itself(client):
 def trace_types_drawn() -> set[str]:
     """The plotly trace types the app's figure code creates (`go.Bar(` -> 'bar')."""
     used = set()
-    for path in [*ROOT.glob("components/*.py"), *ROOT.glob("pages/*.py")]:
+    for path in [*ROOT.glob("components/*.py"), *ROOT.glob("pages/**/*.py")]:
         used |= {name.lower() for name in re.findall(r"\bgo\.([A-Z][a-z0-9]+)\(", path.read_text()) if name != "Figure"}
     return used
 
 
 def test_the_bundle_registers_every_trace_type_the_figures_use():
-    entry = (ROOT / "bench" / "plotly" / "entry.js").read_text()
+    entry = (ROOT / "frontend" / "plotly" / "entry.js").read_text()
     registered = set(re.findall(r"require\('plotly\.js/lib/([a-z0-9]+)'\)", entry)) | {"scatter"}  # scatter is in core
     assert trace_types_drawn(), "the figure code was found"
     assert trace_types_drawn() <= registered, (
-        "add the trace to bench/plotly/entry.js and run node bench/plotly/build.js"
+        "add the trace to frontend/plotly/entry.js and run node frontend/plotly/build.js"
     )
 
 
@@ -207,7 +207,7 @@ def test_a_url_with_no_page_keeps_dashs_loading_entry(client):
 
 
 def test_static_html_escapes_text_and_attributes_and_writes_styles():
-    from components.prerender import to_html
+    from web.prerender import to_html
 
     tree = {
         "type": "Div",

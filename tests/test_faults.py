@@ -52,7 +52,7 @@ def download_link(server: AppServer) -> str:
     """The CSV download of the first chart on the regions page, as its card links it."""
     page = json.loads(render(server, "/regions")[1])
     hrefs = [c["props"].get("href") or "" for c in walk_components(page)]
-    # Links inside a static part of the page are served as HTML (components/static_html.py).
+    # Links inside a static part of the page are served as HTML (web/static_html.py).
     hrefs += [
         html.unescape(href)
         for c in walk_components(page)

@@ -13,10 +13,10 @@ import flask
 import pytest
 from dash import Dash, html
 
-from components.security import HSTS_VALUE, register_security_headers
 from data_access.settings import load_settings
 from tests.dash_callbacks import PAGES_OUTPUT, UPDATE_COMPONENT, pages_request
 from tests.sqlite_only import sqlite_database_url as database_url  # noqa: F401 - headers do not depend on the backend
+from web.security import HSTS_VALUE, register_security_headers
 
 EXPECTED = {
     "X-Content-Type-Options": "nosniff",
@@ -103,7 +103,7 @@ def test_the_policy_names_no_other_origin_and_allows_no_unsafe_script(client) ->
             )
     assert "'unsafe-inline'" not in policy["script-src"]
     assert "'unsafe-eval'" not in policy["script-src"]
-    # Inline styles are the one concession to Dash and plotly.js (see components/security.py).
+    # Inline styles are the one concession to Dash and plotly.js (see web/security.py).
     assert [d for d, sources in policy.items() if "'unsafe-inline'" in sources] == ["style-src"]
 
 
@@ -155,7 +155,7 @@ def test_a_server_error_shows_the_request_id_and_logs_the_traceback(
         raise RuntimeError("secret detail: postgresql://user:password@db/dashboard")
 
     monkeypatch.setitem(dash_app.server.view_functions, "healthz", broken)
-    with caplog.at_level(logging.ERROR, logger="components.web"):
+    with caplog.at_level(logging.ERROR, logger="web.routes"):
         response = client.get("/healthz?lang=ru")
     body = response.get_data(as_text=True)
     request_id = response.headers["X-Request-Id"]

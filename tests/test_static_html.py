@@ -1,4 +1,4 @@
-"""components/static_html.py: static parts of a served layout collapsed into one component each, losing nothing."""
+"""web/static_html.py: static parts of a served layout collapsed into one component each, losing nothing."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import json
 
 import pytest
 from dash import dcc, html
-from dash._utils import to_json
+from plotly.io.json import to_json_plotly as to_json
 
-from components.prerender import to_html
-from components.static_html import NAMESPACE, TYPE, collapse
+from web.prerender import to_html
+from web.static_html import NAMESPACE, TYPE, collapse
 
 
 def as_json(component: object) -> object:
@@ -84,7 +84,7 @@ def test_components_in_props_other_than_children_are_collapsed_too():
 @pytest.mark.parametrize("path", ["/recommendations", "/data", "/visits", "/upr"])
 def test_a_served_page_is_a_fraction_of_the_components_and_paints_the_same(bundled, path):
     import app
-    from components.delivery import routed_layout
+    from web.delivery import routed_layout
 
     with app.server.test_request_context(path + "?lang=en"):
         layout = as_json(routed_layout(app.app, path, "?lang=en"))

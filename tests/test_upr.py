@@ -260,7 +260,7 @@ def test_downloads_hold_exactly_the_numbers_shown(page):
 @pytest.fixture
 def pdf_server(tmp_path, monkeypatch):
     """A bare Flask server with only the PDF route, its instance folder in tmp_path."""
-    from components.upr_pdf import register_upr_pdf_route
+    from web.upr_pdf import register_upr_pdf_route
 
     monkeypatch.setenv("INSTANCE_DIR", str(tmp_path))
     server = flask.Flask(__name__)

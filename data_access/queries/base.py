@@ -9,7 +9,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from .. import schema
 from ..cache import set_release_token_source
 from ..engine import get_engine
-from ..settings import LANGUAGES
+from ..vocabulary import DEFAULT_LANGUAGE, LANGUAGES
 
 
 class DataUnavailable(RuntimeError):
@@ -18,7 +18,7 @@ class DataUnavailable(RuntimeError):
 
 def lang_or_default(lang: str | None) -> str:
     """A supported language code; anything else becomes Kazakh, the state language."""
-    return lang if lang in LANGUAGES else "kk"
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def read_frame(statement: Select, columns: list[str] | None = None) -> pd.DataFrame:

@@ -23,7 +23,8 @@ from sqlalchemy import Boolean, Date, DateTime, Float, Integer, Select, Table, c
 from .. import schema
 from ..cache import cached
 from ..release_format import TABLES_BY_NAME
-from ..settings import LANGUAGES, load_settings
+from ..settings import load_settings
+from ..vocabulary import LANGUAGES
 from . import meta
 from .base import lang_or_default, read_frame, read_scalar
 from .observations import OBSERVATION_COLUMNS, latest_with_previous, observation_order, observations

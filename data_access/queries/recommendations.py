@@ -13,14 +13,12 @@ from sqlalchemy import Select, select
 
 from .. import schema
 from ..cache import cached
+from ..vocabulary import OPEN_STATUSES
 from .base import lang_or_default, read_frame
 
 ISSUING_BODIES = ("body_npm", "body_ombudsman", "body_regional_reps")
 COUNT_INDICATORS = ("recs_issued", "recs_fulfilled", "recs_in_progress")
 PRINTED_SHARE = "npm_recs_fulfilled_share_printed"
-STATUSES = ("proposed", "in_progress", "fulfilled", "not_fulfilled")
-# "Open" means not (yet) fulfilled: a recommendation declared not fulfilled is still open work.
-OPEN_STATUSES = ("proposed", "in_progress", "not_fulfilled")
 SHARE_COLUMNS = ("fulfilled_share", "in_progress_share", "other_share", "unknown_share")
 COUNT_COLUMNS = {"recs_issued": "issued", "recs_fulfilled": "fulfilled", "recs_in_progress": "in_progress"}
 

@@ -13,10 +13,11 @@ from sqlalchemy import select
 
 from .. import schema
 from ..cache import cached
+from ..vocabulary import OPEN_STATUSES
 from .base import lang_or_default, read_frame
 from .observations import latest_with_previous, observations
 from .overview import HEADLINE_SERIES, headline_figures
-from .recommendations import OPEN_STATUSES, recommendation_tracker
+from .recommendations import recommendation_tracker
 from .visits import QueryResult, coverage_against_mandate
 
 # The briefing's indicators, in the order they are shown. Keys shared with the

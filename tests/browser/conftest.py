@@ -64,7 +64,7 @@ def wait_for_dash(driver, timeout: float = 20) -> None:
     deadline = time.monotonic() + timeout
     time.sleep(0.2)
     while time.monotonic() < deadline:
-        # Pending callbacks, and sections still shown as their first copy (components/deferred.py).
+        # Pending callbacks, and sections still shown as their first copy (web/deferred.py).
         busy = driver.execute_script(
             "return document.querySelectorAll('[data-dash-is-loading=\"true\"], [data-deferred]').length"
         )
@@ -86,7 +86,7 @@ def charts_drawn(driver) -> tuple[int, int]:
 
 def draw_every_chart(driver, timeout: float = 20) -> tuple[int, int]:
     """Scroll each chart into view, as a reader would, until plotly.js has drawn it (charts are mounted
-    and drawn only when scrolled near: components/deferred.py); back to the top; (charts, drawn)."""
+    and drawn only when scrolled near: web/deferred.py); back to the top; (charts, drawn)."""
     deadline = time.monotonic() + timeout
     for index in range(charts_drawn(driver)[0]):
         driver.execute_script(

@@ -9,11 +9,11 @@ Yet most of a page is text no callback ever reads or writes.
 `collapse(layout)` replaces each largest subtree made only of `html.*`
 elements without an `id` by one `StaticHtml` component (assets/static_html.js)
 that holds the subtree's outer element and its inner HTML: the same tags,
-attributes and text (written by components/prerender.py), parsed natively
+attributes and text (written by web/prerender.py), parsed natively
 by the browser. Anything with an `id` (what callbacks address), any
 `dcc`/`dbc` component and everything around them stay Dash components.
 Pages and tests keep building and reading ordinary Dash components; only
-what is served (components/delivery.py) is collapsed.
+what is served (web/delivery.py) is collapsed.
 """
 
 from __future__ import annotations

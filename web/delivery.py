@@ -6,10 +6,11 @@
    gives it (`_dash-component-suites/plotly/package_data/plotly.min.js`, the
    full 4.8 MB bundle of every trace type). That URL now answers with the
    app's own bundle of only the trace types its figures use
-   (assets/vendor/plotly/, built by bench/plotly/build.js: about 30 % of it).
+   (assets/vendor/plotly/, built by frontend/plotly/build.js: about 30 % of it).
 2. @babel/polyfill (core-js 2 for browsers Dash no longer supports; about a
    second of main-thread work on a throttled phone) is dropped; only the
-   regenerator runtime that Dash's bundles call is kept (assets/vendor/).
+   regenerator runtime that Dash's bundles call is kept (assets/vendor/). Done in
+   `DeliveredDash.interpolate_index`, Dash's documented index customisation.
 3. Callback answers are cached, compressed, per (request body, language
    cookie, host, data release): a filter a visitor has chosen before is
    answered without building a figure. The store is the query cache's
@@ -19,13 +20,17 @@
    fill it. Without a Referer it answers Dash's plain layout and the page is
    routed by its callback, as before.
 5. The first response (Dash's index page) carries the page's static HTML
-   (components/prerender.py) where Dash puts "Loading...", so the page paints
-   before any script has run; Dash replaces it when it starts.
+   (web/prerender.py) where Dash puts "Loading...", so the page paints
+   before any script has run; Dash replaces it when it starts (also in `interpolate_index`).
 6. What is served (the routed layout, callback answers) has its static parts
-   collapsed into one component each (components/static_html.py), so React
+   collapsed into one component each (web/static_html.py), so React
    builds a few hundred components where a page has a few thousand; and on
    first load the sections of the page are built one per task after a first
-   paint of their HTML (components/deferred.py), not all in one long task.
+   paint of their HTML (web/deferred.py), not all in one long task.
+
+Only documented mechanisms are used: `interpolate_index`, `dash.page_registry`, Flask's
+before/after-request hooks (no view function is swapped), plotly.io.json. The one private
+Dash name the app still reads lives in web/dash_private.py.
 
 Setting `DASH_PLAIN_DELIVERY=1` leaves the app as Dash builds it: the
 benchmark's "before" (bench/README.md).
@@ -42,16 +47,14 @@ import os
 import re
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import brotli
 import dash
 import flask
 import orjson
 from dash import ClientsideFunction, Input, Output, dcc
-from dash._pages import _parse_query_string, _path_to_page
-from dash._utils import to_json
-from dash.dash import _app_entry
+from plotly.io.json import to_json_plotly
 
 from data_access import cache
 
@@ -67,7 +70,6 @@ PLOTLY_URL_PATH = "_dash-component-suites/plotly/package_data/plotly.min.js"
 POLYFILL = "polyfill@"
 ROUTED_FOR_ID = "delivery-routed-for"
 JSON_MIME = "application/json"
-APP_ENTRY = _app_entry.strip()  # Dash's '<div id="react-entry-point">... Loading ...</div>'
 # components/notices.data_unavailable is the only component with role="alert".
 UNAVAILABLE_MARK = b'"role":"alert"'
 
@@ -82,7 +84,7 @@ def _plain() -> bool:
 def serve_custom_plotly(app: dash.Dash) -> None:
     """Answer dcc.Graph's on-demand plotly.js request with the app's own bundle."""
     if not PLOTLY_BUNDLE.exists():
-        log.warning("%s is missing (run `node bench/plotly/build.js`); serving the full plotly.js", PLOTLY_BUNDLE)
+        log.warning("%s is missing (run `node frontend/plotly/build.js`); serving the full plotly.js", PLOTLY_BUNDLE)
         return
     path = app.config.requests_pathname_prefix + PLOTLY_URL_PATH
 
@@ -90,7 +92,7 @@ def serve_custom_plotly(app: dash.Dash) -> None:
     def plotly_bundle() -> flask.Response | None:
         if flask.request.path != path:
             return None
-        # Pre-compressed by the build (bench/plotly/build.js), so no request pays for compressing 1.4 MB.
+        # Pre-compressed by the build (frontend/plotly/build.js), so no request pays for compressing 1.4 MB.
         encoding = _encoding(flask.request.headers.get("Accept-Encoding", ""))
         suffix = {"br": ".br", "gzip": ".gz"}.get(encoding or "", "")
         file = PLOTLY_BUNDLE.with_name(PLOTLY_BUNDLE.name + suffix)
@@ -104,19 +106,42 @@ def serve_custom_plotly(app: dash.Dash) -> None:
         return response
 
 
-# --- 2. scripts: no core-js polyfill ------------------------------------------------------------
+# --- 2. scripts: no core-js polyfill; 5. the page painted before any script runs ------------------
 
 
-def drop_polyfill() -> None:
-    """Remove @babel/polyfill from the scripts Dash puts on every page (assets/vendor keeps the regenerator runtime)."""
-    from dash import _dash_renderer
+class DeliveredDash(dash.Dash):
+    """Dash whose index page carries the page's static HTML and no @babel/polyfill, once `speed_up` ran.
 
-    for dependency in _dash_renderer._js_dist_dependencies:
-        for key in ("relative_package_path", "external_url"):
-            paths = dependency.get(key)
-            if isinstance(paths, dict):
-                for mode, files in paths.items():
-                    paths[mode] = [file for file in files if POLYFILL not in file]
+    Both are done in `interpolate_index`, the hook Dash documents for customising its index page
+    ("Customizing Dash's HTML Index Template"): it is given the scripts and the app entry
+    ('<div id="react-entry-point">... Loading ...</div>') as separate pieces, so nothing here needs
+    Dash's private names or its view functions.
+    """
+
+    delivery_on = False  # set by speed_up unless DASH_PLAIN_DELIVERY asks for Dash as it comes
+
+    def interpolate_index(self, **kwargs: object) -> str:
+        """Dash's index, with the polyfill dropped and the routed page's static HTML in the app entry."""
+        if self.delivery_on:
+            kwargs["scripts"] = without_polyfill(str(kwargs.get("scripts", "")))
+            prerendered = prerendered_entry(self)
+            if prerendered is not None:
+                kwargs["app_entry"] = prerendered
+        return super().interpolate_index(**kwargs)
+
+
+def without_polyfill(scripts: str) -> str:
+    """The index's script tags without @babel/polyfill (assets/vendor keeps the regenerator runtime)."""
+    return "\n".join(line for line in scripts.split("\n") if POLYFILL not in line)
+
+
+def prerendered_entry(app: dash.Dash) -> str | None:
+    """The app entry holding the static HTML of the page this request asks for (None: Dash's "Loading...")."""
+    query = flask.request.query_string.decode("utf-8", "replace")
+    body = routed_layout_json(app, flask.request.path, f"?{query}" if query else "")
+    if body is None:
+        return None
+    return f'<div id="react-entry-point">{prerendered_html(body)}</div>'
 
 
 # --- 3. cached callback answers -----------------------------------------------------------------
@@ -148,36 +173,50 @@ def _answer(body: bytes, encoding: str | None) -> flask.Response:
     return response
 
 
+def _cached(key_of: Callable[[], str | None]) -> tuple[flask.Response | None, str | None]:
+    """(the kept answer for this request, or None; the key to keep a fresh answer under, or None: do not keep)."""
+    identity = key_of()
+    if identity is None:
+        return None, None
+    encoding = _encoding(flask.request.headers.get("Accept-Encoding", ""))
+    try:
+        release = cache.release_token()
+    except Exception:  # the database is away: let the page say so, and keep nothing
+        return None, None
+    key = "answer:" + hashlib.sha256(f"{release}|{encoding}|{identity}".encode()).hexdigest()
+    hit = cache.load(key)
+    if hit is not None:
+        return _answer(hit, encoding), None
+    return None, key
+
+
+def _keep(response: flask.Response, key: str | None) -> flask.Response:
+    """Keep a fresh 200 JSON answer under `key` (compressed once) and serve it so; anything else as it is."""
+    if key is None or response.status_code != 200 or response.mimetype != JSON_MIME or response.direct_passthrough:
+        return response
+    data = response.get_data()
+    if UNAVAILABLE_MARK in data:
+        return response  # "data temporarily unavailable" must not outlive the outage
+    encoding = _encoding(flask.request.headers.get("Accept-Encoding", ""))
+    body = _compress(data, encoding)
+    cache.store(key, body)
+    return _answer(body, encoding)
+
+
 def cached_json_view(view: Callable[..., object], key_of: Callable[[], str | None]) -> Callable[..., object]:
     """Wrap a view answering JSON so that each distinct request is computed once per data release.
 
     `key_of()` names what the answer depends on (None: do not cache this one).
     Only 200 JSON answers are kept; errors, "no update" (204) and the "data temporarily
-    unavailable" notice are always recomputed.
+    unavailable" notice are always recomputed. (The app itself does the same with Flask's
+    before/after-request hooks: `cache_callback_answers`.)
     """
 
     def view_with_cache(*args: object, **kwargs: object) -> object:
-        identity = key_of()
-        if identity is None:
-            return view(*args, **kwargs)
-        encoding = _encoding(flask.request.headers.get("Accept-Encoding", ""))
-        try:
-            release = cache.release_token()
-        except Exception:  # the database is away: let the page say so, and keep nothing
-            return view(*args, **kwargs)
-        key = "answer:" + hashlib.sha256(f"{release}|{encoding}|{identity}".encode()).hexdigest()
-        hit = cache.load(key)
+        hit, key = _cached(key_of)
         if hit is not None:
-            return _answer(hit, encoding)
-        response = flask.make_response(view(*args, **kwargs))
-        if response.status_code != 200 or response.mimetype != JSON_MIME or response.direct_passthrough:
-            return response
-        data = response.get_data()
-        if UNAVAILABLE_MARK in data:
-            return response  # "data temporarily unavailable" must not outlive the outage
-        body = _compress(data, encoding)
-        cache.store(key, body)
-        return _answer(body, encoding)
+            return hit
+        return _keep(flask.make_response(view(*args, **kwargs)), key)
 
     view_with_cache.__name__ = getattr(view, "__name__", "view_with_cache")
     return view_with_cache
@@ -186,7 +225,8 @@ def cached_json_view(view: Callable[..., object], key_of: Callable[[], str | Non
 def _request_identity(*parts: str | None) -> str:
     """What, besides the release, a page's answer depends on: the parts given, the language cookie, the host,
     and the briefing PDFs built so far (the UPR page links to those that exist)."""
-    from .i18n import LANG_COOKIE
+    from components.i18n import LANG_COOKIE
+
     from .upr_pdf import built_pdfs_token
 
     return "|".join(
@@ -206,33 +246,43 @@ def _callback_key() -> str | None:
     return _request_identity(flask.request.path, body.decode("utf-8", "replace"))
 
 
-def collapsing_static_parts(view: Callable[..., object]) -> Callable[..., object]:
-    """Wrap Dash's callback view so that the components an answer carries have their static parts collapsed."""
-
-    def view_collapsing(*args: object, **kwargs: object) -> object:
-        response = flask.make_response(view(*args, **kwargs))
-        if response.status_code != 200 or response.mimetype != JSON_MIME or response.direct_passthrough:
-            return response
-        answer = orjson.loads(response.get_data())
-        if isinstance(answer, dict) and isinstance(answer.get("response"), dict):
-            answer["response"] = {
-                component_id: {prop: defer_charts(collapse(value)) for prop, value in props.items()}
-                if isinstance(props, dict)
-                else props
-                for component_id, props in answer["response"].items()
-            }
-            response.set_data(orjson.dumps(answer))
+def collapse_answer(response: flask.Response) -> flask.Response:
+    """A callback answer with the static parts of the components it carries collapsed."""
+    if response.status_code != 200 or response.mimetype != JSON_MIME or response.direct_passthrough:
         return response
-
-    view_collapsing.__name__ = getattr(view, "__name__", "view_collapsing")
-    return view_collapsing
+    answer = orjson.loads(response.get_data())
+    if isinstance(answer, dict) and isinstance(answer.get("response"), dict):
+        answer["response"] = {
+            component_id: {prop: defer_charts(collapse(value)) for prop, value in props.items()}
+            if isinstance(props, dict)
+            else props
+            for component_id, props in answer["response"].items()
+        }
+        response.set_data(orjson.dumps(answer))
+    return response
 
 
 def cache_callback_answers(app: dash.Dash) -> None:
-    """Serve `/_dash-update-component` from the answer cache, static parts collapsed."""
-    endpoint = app.config.routes_pathname_prefix + "_dash-update-component"
-    view = collapsing_static_parts(app.server.view_functions[endpoint])
-    app.server.view_functions[endpoint] = cached_json_view(view, _callback_key)
+    """Serve `/_dash-update-component` from the answer cache, static parts collapsed.
+
+    Flask's own request hooks, not a swapped view function: a kept answer is returned before the
+    view runs (after the callback guard in web/routes.py, registered first); a fresh one is
+    collapsed and kept after it.
+    """
+    path = app.config.routes_pathname_prefix + "_dash-update-component"
+
+    @app.server.before_request
+    def callback_answer_from_cache() -> flask.Response | None:
+        if flask.request.path != path or flask.request.method != "POST":
+            return None
+        hit, flask.g.answer_key = _cached(_callback_key)
+        return hit
+
+    @app.server.after_request
+    def keep_callback_answer(response: flask.Response) -> flask.Response:
+        if flask.request.path != path or flask.request.method != "POST":
+            return response
+        return _keep(collapse_answer(response), flask.g.pop("answer_key", None))
 
 
 # --- 4. the page in the layout ------------------------------------------------------------------
@@ -261,9 +311,27 @@ def _find(component: object, component_id: str) -> object | None:
     return None
 
 
+def page_for(pathname: str) -> dict | None:
+    """The page of `dash.page_registry` at `pathname`, as Dash's router finds it (None: none, or a path template,
+    which this app does not use: the router callback then fills the page as before)."""
+    wanted = pathname.strip("/")
+    for page in dash.page_registry.values():
+        if not page.get("path_template") and page["path"].strip("/") == wanted:
+            return page
+    return None
+
+
+def query_values(search: str) -> dict[str, str | list[str]]:
+    """`?a=1&b=2&b=3` -> {"a": "1", "b": ["2", "3"]}: the keyword arguments Dash's router gives a page layout."""
+    if not search.startswith("?"):
+        return {}
+    parsed = parse_qs(search[1:], keep_blank_values=True)
+    return {name: values[0] if len(values) == 1 else values for name, values in parsed.items()}
+
+
 def routed_layout(app: dash.Dash, pathname: str, search: str) -> object | None:
     """The app's layout with the page at `pathname`+`search` already in it, as the routing callback would fill it."""
-    page, path_variables = _path_to_page(app.strip_relative_path(pathname))
+    page = page_for(app.strip_relative_path(pathname) or "")
     if not page:
         return None
     layout = copy.deepcopy(app.get_layout())
@@ -275,7 +343,7 @@ def routed_layout(app: dash.Dash, pathname: str, search: str) -> object | None:
     page_layout = page["layout"]
     if callable(page_layout):
         try:
-            page_layout = page_layout(**{**(path_variables or {}), **_parse_query_string(search)})
+            page_layout = page_layout(**query_values(search))
         except Exception:  # the router callback will render (or report) it as before
             log.exception("could not render %s%s into the layout", pathname, search)
             return None
@@ -301,29 +369,35 @@ def routed_layout_json(app: dash.Dash, pathname: str, search: str) -> bytes | No
     layout = routed_layout(app, pathname, search)
     if layout is None:
         return None
-    body = orjson.dumps(defer_main_sections(defer_charts(collapse(orjson.loads(to_json(layout))))))
+    body = orjson.dumps(defer_main_sections(defer_charts(collapse(orjson.loads(to_json_plotly(layout))))))
     if release is not None and UNAVAILABLE_MARK not in body:
         cache.store(key, body)
     return body
 
 
 def serve_routed_layout(app: dash.Dash) -> None:
-    """Make `/_dash-layout` carry the page the browser is on (cached like a callback answer)."""
-    endpoint = app.config.routes_pathname_prefix + "_dash-layout"
-    plain_view = app.server.view_functions[endpoint]
+    """Make `/_dash-layout` carry the page the browser is on (cached like a callback answer).
 
-    def layout_view() -> object:
+    A Flask before-request hook answers it when the Referer names a page; otherwise Dash's own
+    view serves its plain layout.
+    """
+    path = app.config.routes_pathname_prefix + "_dash-layout"
+
+    @app.server.before_request
+    def routed_layout_answer() -> flask.Response | None:
+        if flask.request.path != path or flask.request.method != "GET":
+            return None
         referred = _referred_page(app)
-        body = routed_layout_json(app, *referred) if referred else None
+        if referred is None:
+            return None
+        hit, key = _cached(lambda: _request_identity("layout", *referred))
+        if hit is not None:
+            return hit
+        body = routed_layout_json(app, *referred)
         if body is None:
-            return plain_view()
-        return flask.Response(body, mimetype=JSON_MIME)
+            return None
+        return _keep(flask.Response(body, mimetype=JSON_MIME), key)
 
-    def layout_key() -> str | None:
-        referred = _referred_page(app)
-        return _request_identity("layout", *referred) if referred else None
-
-    app.server.view_functions[endpoint] = cached_json_view(layout_view, layout_key)
     # If the Referer was stripped to the origin (a privacy setting), the page rendered is not the
     # one in the address bar: hand the real location to the router, which then fills the page.
     app.clientside_callback(
@@ -338,7 +412,7 @@ def serve_routed_layout(app: dash.Dash) -> None:
 
 
 def prerendered_html(layout_json: bytes) -> str:
-    """The static HTML of a routed layout (components/prerender.py), kept per layout."""
+    """The static HTML of a routed layout (web/prerender.py), kept per layout."""
     key = "prerender:" + hashlib.sha256(layout_json).hexdigest()
     hit = cache.load(key)
     if hit is None:
@@ -347,33 +421,11 @@ def prerendered_html(layout_json: bytes) -> str:
     return hit
 
 
-def serve_prerendered_index(app: dash.Dash) -> None:
-    """Put the page's static HTML where Dash's index says "Loading...", so it paints at once."""
-    prefix = app.config.routes_pathname_prefix
-    for endpoint in (prefix, prefix + "<path:path>"):
-        view = app.server.view_functions.get(endpoint)
-        if view is None:
-            continue
-        app.server.view_functions[endpoint] = _prerendering(app, view)
-
-
-def _prerendering(app: dash.Dash, view: Callable[..., object]) -> Callable[..., object]:
-    def index_view(*args: object, **kwargs: object) -> object:
-        page = view(*args, **kwargs)
-        if not isinstance(page, str) or APP_ENTRY not in page:
-            return page
-        query = flask.request.query_string.decode("utf-8", "replace")
-        body = routed_layout_json(app, flask.request.path, f"?{query}" if query else "")
-        if body is None:
-            return page
-        return page.replace(APP_ENTRY, f'<div id="react-entry-point">{prerendered_html(body)}</div>', 1)
-
-    index_view.__name__ = getattr(view, "__name__", "index_view")
-    return index_view
-
-
 def speed_up(app: dash.Dash) -> None:
-    """Apply all of the above, unless DASH_PLAIN_DELIVERY=1 asks for Dash as it comes."""
+    """Apply all of the above, unless DASH_PLAIN_DELIVERY=1 asks for Dash as it comes.
+
+    Steps 2 and 5 need the app to be a `DeliveredDash` (app.py's LocalisedDash is one).
+    """
     # The bundle is fetched on demand by dcc.Graph; Dash must never also put it on every page
     # (not even in plain delivery, where the page would otherwise load it as window.Plotly).
     ignore = app.config.assets_ignore
@@ -387,7 +439,7 @@ def speed_up(app: dash.Dash) -> None:
         children = layout.children if isinstance(layout.children, list) else [layout.children]
         layout.children = [*children, dcc.Store(id=ROUTED_FOR_ID)]
     serve_custom_plotly(app)
-    drop_polyfill()
     cache_callback_answers(app)
     serve_routed_layout(app)
-    serve_prerendered_index(app)
+    if isinstance(app, DeliveredDash):
+        app.delivery_on = True

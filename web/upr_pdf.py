@@ -13,9 +13,8 @@ from pathlib import Path
 
 import flask
 
+from components.i18n import LANGUAGES
 from data_access.settings import load_settings
-
-from .i18n import LANGUAGES
 
 PDF_FOLDER = "pdf"
 # A release version is short and plain (2026.1); anything else in a file name is refused outright.

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from html import escape
 
+from components.chart_card import DEFAULT_GRAPH_HEIGHT
+
 # Dash's component names that are not the tag's name.
 TAGS = {"MapEl": "map", "ObjectEl": "object"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -32,8 +34,7 @@ SKIPPED = {
     "setProps",
 }
 UNITLESS = {"opacity", "z-index", "font-weight", "line-height", "flex", "flex-grow", "flex-shrink", "order", "zoom"}
-DEFAULT_GRAPH_HEIGHT = 450  # plotly.js's default layout height
-# The app's own components (assets/static_html.js; components/static_html.py, deferred.py): tag, attributes,
+# The app's own components (assets/static_html.js; web/static_html.py, deferred.py): tag, attributes,
 # and their inner HTML or children.
 STATIC_NAMESPACE = "dashboard_static"
 

@@ -1,7 +1,7 @@
 // Build the front-end files the app serves itself (run from the project root after `npm ci`):
-//   node bench/plotly/build.js
+//   node frontend/plotly/build.js
 // - assets/vendor/plotly/plotly-custom.min.js: plotly.js with only the trace types the app draws
-//   (bench/plotly/entry.js), and its .br and .gz, served to dcc.Graph by components/delivery.py;
+//   (frontend/plotly/entry.js), and its .br and .gz, served to dcc.Graph by web/delivery.py;
 // - assets/vendor/regenerator-runtime.min.js: the one piece of @babel/polyfill that Dash's bundles call.
 'use strict';
 
@@ -44,7 +44,7 @@ async function main() {
         loader: { '.css': 'empty' },
         plugins: [unusedLibraries],
         define: { global: 'window', 'define.amd': 'false', 'process.env.NODE_DEBUG': 'false' },
-        banner: { js: '/* plotly.js ' + require('plotly.js/package.json').version + ' (MIT), custom bundle: bar, heatmap, choropleth, scattergeo (+ scatter); see bench/plotly/entry.js */' },
+        banner: { js: '/* plotly.js ' + require('plotly.js/package.json').version + ' (MIT), custom bundle: bar, heatmap, choropleth, scattergeo (+ scatter); see frontend/plotly/entry.js */' },
         // The iife assigns `var Plotly`; dcc.Graph looks for window.Plotly.
         footer: { js: 'window.Plotly = Plotly;' },
         logLevel: 'warning',

@@ -1,5 +1,5 @@
 // The plotly.js bundle this dashboard serves: the core plus only the trace types its pages draw.
-// Rebuild with `node bench/plotly/build.js` after adding a trace type to components/ (see bench/README.md).
+// Rebuild with `node frontend/plotly/build.js` after adding a trace type to components/ (see frontend/README.md).
 'use strict';
 
 var Plotly = require('plotly.js/lib/core');

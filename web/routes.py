@@ -17,14 +17,14 @@ import flask
 from sqlalchemy import select
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from components.datasets import dataset, to_csv_bytes, to_xlsx_bytes
+from components.i18n import resolve_language, translator
 from data_access import schema
 from data_access.cache import cache_backend_name, cache_healthy
 from data_access.engine import get_engine
 from data_access.queries.base import DataUnavailable
 
 from .callback_guard import callback_request_problem, raised_in_app_code
-from .datasets import dataset, to_csv_bytes, to_xlsx_bytes
-from .i18n import resolve_language, translator
 from .upr_pdf import register_upr_pdf_route
 
 log = logging.getLogger(__name__)

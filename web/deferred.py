@@ -3,7 +3,7 @@
 Sections. Dash builds a whole page in one go: on a throttled phone that is one task of
 half a second or more, during which the page cannot answer a tap (Lighthouse's
 Total Blocking Time). The page's static HTML is already on screen
-(components/prerender.py), so the sections of its main content need not be
+(web/prerender.py), so the sections of its main content need not be
 built at once: each is served inside a `Deferred` component (assets/static_html.js)
 that first shows a copy of it (same tag, attributes and inner HTML) and then,
 one section per task, in page order, puts the section itself in its place.
@@ -14,13 +14,14 @@ Charts. A chart's box (components/chart_card.py) is served as a `NearViewport`
 component that mounts the chart only once a chart of the page comes within
 600 px of the screen: a page read only at its top never loads plotly.js (about
 400 KB and a long task to start it). Then every chart of the page is mounted;
-each draws when scrolled near (bench/plotly/entry.js), and all of them before
+each draws when scrolled near (frontend/plotly/entry.js), and all of them before
 printing.
 """
 
 from __future__ import annotations
 
-from .chart_card import CHART_BOX_CLASS
+from components.chart_card import CHART_BOX_CLASS
+
 from .prerender import to_html
 from .static_html import HTML_NAMESPACE, is_component, rewrite, standing_for
 
