@@ -131,6 +131,7 @@ FIELD_TEXT = {
     "source": N_("The publication the figures come from, in the language of the download."),
     "licence": N_("Licence of the data (SPDX identifier)."),
     "checksum": N_("SHA-256 checksum of the release files as imported."),
+    "source_sha256": N_("SHA-256 checksum of the report text the release cites by line (the text served at /report)."),
     "is_current": N_("Whether this is the release the dashboard shows."),
 }
 FIELD_TEXT_BY_DATASET = {

@@ -125,7 +125,11 @@ def sources_from(frame: pd.DataFrame, lang: str) -> list[Source]:
     lines = frame["source_line"] if "source_line" in frame else pd.Series([None] * len(frame), index=frame.index)
     triples = [
         # A figure quoted in the running text is named by its section alone.
-        (ref, "" if ref.strip().lower() in {"", "text"} else _describe_ref(ref, lang), None if pd.isna(line) else int(line))
+        (
+            ref,
+            "" if ref.strip().lower() in {"", "text"} else _describe_ref(ref, lang),
+            None if pd.isna(line) else int(line),
+        )
         for ref, line in zip(refs, lines, strict=True)
     ]
     # Lines in order, so a source links to the first line it names.

@@ -9,6 +9,7 @@ from dash import html
 from .chart_card import download_links, notes_list, source_line
 from .datasets import CardData
 from .i18n import translator
+from .sources import source_link
 
 # Status -> Bootstrap badge colours; the status is always written out too, colour is never the only cue.
 STATUS_BADGE = {
@@ -108,7 +109,7 @@ def tracker_entry(
                 className=DETAIL,
             ),
             html.Dt(_("Source"), className=TERM),
-            html.Dd(entry.source_text, className=DETAIL),
+            html.Dd(source_link(entry.source_text, lang), className=DETAIL),
         ],
         className="rec-facts row small mb-2",
     )

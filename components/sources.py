@@ -53,9 +53,7 @@ class Source(str):
     last_line: int | None
     lang: str
 
-    def __new__(
-        cls, section: str, ref: str, first_line: int | None, last_line: int | None, lang: str
-    ) -> Source:
+    def __new__(cls, section: str, ref: str, first_line: int | None, last_line: int | None, lang: str) -> Source:
         """Build the words: 'Special report 2026, Section 5, Table 2' (no line numbers: they mean nothing on paper)."""
         parts = [gettext(lang, "Special report 2026"), *(p for p in (section, ref) if p)]
         value = super().__new__(cls, ", ".join(dict.fromkeys(parts)))

@@ -53,7 +53,11 @@ def stacked_share_bars(
                     "color": NO_DATA_COLOUR if segment.hatched else colour(segment.colour),
                     "line": {"color": colour("white"), "width": 1},
                     # Hatching tells "not published" apart from a real share without relying on colour.
-                    "pattern": {"shape": "/" if segment.hatched else "", "fgcolor": colour("outline"), "solidity": 0.25},
+                    "pattern": {
+                        "shape": "/" if segment.hatched else "",
+                        "fgcolor": colour("outline"),
+                        "solidity": 0.25,
+                    },
                 },
             )
         )

@@ -247,7 +247,9 @@ def _check_source_text(typed: TypedRelease, origin: dict, problems: list[Problem
             number = row.get("source_line")
             if number is not None and not 1 <= number <= last:
                 file, line = origin[(table, index)]
-                problems.append(Problem(file, line, "source_line", f"{number} is not a line of the report text (1-{last})"))
+                problems.append(
+                    Problem(file, line, "source_line", f"{number} is not a line of the report text (1-{last})")
+                )
 
 
 def _check_rules(typed: TypedRelease, origin: dict, problems: list[Problem]) -> None:

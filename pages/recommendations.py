@@ -28,7 +28,6 @@ from components.rec_tracker import HistoryStep, TrackerEntry, tracker_body, trac
 from components.shell import page_href, page_shell
 from components.stacked_shares import Segment, stacked_share_bars
 from data_access.queries.base import DataUnavailable
-from data_access.vocabulary import RECOMMENDATION_STATUSES
 from data_access.queries.recommendations import (
     fulfilment_by_agency,
     notes_for_lines,
@@ -40,6 +39,7 @@ from data_access.queries.recommendations import (
     region_agency_fulfilment,
     status_history,
 )
+from data_access.vocabulary import RECOMMENDATION_STATUSES
 
 PATH = "/recommendations"
 dash.register_page(__name__, path=PATH, name=N_("Recommendations"), nav_order=30, title="Recommendations")
@@ -85,7 +85,12 @@ def read_filters(lang: str, agency: object = None, status: object = None, rec: o
     known_agencies = set(page_agencies(lang)["code"])
     for raw, allowed, name, message in (
         (agency, known_agencies, "agency", N_("The state body “{value}” is not known; showing all state bodies.")),
-        (status, set(RECOMMENDATION_STATUSES), "status", N_("The status “{value}” is not known; showing every status.")),
+        (
+            status,
+            set(RECOMMENDATION_STATUSES),
+            "status",
+            N_("The status “{value}” is not known; showing every status."),
+        ),
         (
             rec,
             set(recommendation_codes()),
@@ -552,8 +557,8 @@ def tracker_data(lang: str, agency: str | None = None, status: str | None = None
     frame["status_date_text"] = [
         _date_text(d, p, lang) for d, p in zip(frame["status_date"], frame["status_date_precision"], strict=True)
     ]
-    frame["source_text"] = [
-        "; ".join(sources_from(_lines_frame([line], ref), lang)) if not is_missing(line) else ""
+    frame["source_text"] = [  # one line each: its `Source`, which the tracker shows as a link
+        sources_from(_lines_frame([line], ref), lang)[0] if not is_missing(line) else ""
         for line, ref in zip(frame["source_line"], frame["source_ref"], strict=True)
     ]
     columns = [
@@ -612,7 +617,9 @@ def tracker_entries(frame: pd.DataFrame, lang: str) -> list[TrackerEntry]:
 def tracker_summary(frame: pd.DataFrame, lang: str, agency_name: str | None, status: str | None) -> str:
     """How many recommendations the filters keep, and how many of them are open."""
     _ = translator(lang)
-    counts = ", ".join(f"{_(STATUS_LABELS[code]).lower()}: {int((frame['status'] == code).sum())}" for code in RECOMMENDATION_STATUSES)
+    counts = ", ".join(
+        f"{_(STATUS_LABELS[code]).lower()}: {int((frame['status'] == code).sum())}" for code in RECOMMENDATION_STATUSES
+    )
     template = (
         _("Recommendations addressed to {agency}: {n}; still open: {open} ({counts}).")
         if agency_name

@@ -97,9 +97,7 @@ def _text(target: int | None) -> list:
     top = [s for s in sections() if s.level == 1]
     spans += [(s.first_line, s.last_line) for s in top]
     for first, last in spans:
-        blocks.append(
-            html.Ol(_line_items(first, last, target), start=first, className="report-text", lang="kk")
-        )
+        blocks.append(html.Ol(_line_items(first, last, target), start=first, className="report-text", lang="kk"))
     return blocks
 
 
@@ -112,9 +110,9 @@ def layout(lang: str | None = None, line: str | None = None, **query: str) -> ht
     if line is not None and target is None:
         content.append(
             notice(
-                _("There is no line {line} in the report's text: it has lines 1 to {last}. Showing the whole text.").format(
-                    line=str(line)[:12], last=line_count()
-                ),
+                _(
+                    "There is no line {line} in the report's text: it has lines 1 to {last}. Showing the whole text."
+                ).format(line=str(line)[:12], last=line_count()),
                 "warning",
             )
         )

@@ -32,6 +32,18 @@ def find(component: object, component_id: str) -> object | None:
     return None
 
 
+def source_links(component: object) -> list[tuple[str, str]]:
+    """(words, href) of every link to the report's text in a tree: the sources a reader can follow."""
+    if isinstance(component, (list, tuple)):
+        return [link for child in component for link in source_links(child)]
+    href = getattr(component, "href", None)
+    found = [(" ".join(texts(component)), href)] if isinstance(href, str) and href.startswith("/report") else []
+    children = getattr(component, "children", None)
+    if children is None or isinstance(children, str):
+        return found
+    return found + source_links(children)
+
+
 def load_page(name: str, part: str = "page") -> ModuleType:
     """The page module `pages.<name>` (or `part` of the page package `pages/<name>/`), after the Dash app is
     built (pages register themselves with it)."""

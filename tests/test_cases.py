@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from data_access.queries import cases
-from tests.layout import find, load_page, texts
+from tests.layout import find, load_page, source_links, texts
 
 
 @pytest.fixture(scope="module")
@@ -170,7 +170,7 @@ def test_page_shows_the_stages_of_the_url_period_with_units_and_sources(page):
     text = " ".join(texts(layout))
     assert "Complaints, registrations, court cases and convictions, 2024" in text
     assert "not published for 2024 alone; 2023–2024: 41 (two-year total)" in text
-    assert "Special report 2026, Figure 7, line 966" in text
+    assert ("Special report 2026, Section 4, Figure 7", "/report?line=966&lang=en#L966") in source_links(layout)
     assert find(layout, "cases-period").value == "2024"
     assert not texts(find(layout, "cases-notice"))
 

@@ -84,7 +84,7 @@ def test_card_table_has_caption_header_cells_and_language_formatted_numbers():
 def test_card_shows_source_and_notes_and_links_downloads_with_its_parameters():
     card = sample_card()
     text = text_of(card)
-    assert "Special report 2026, Table 2, lines 1191–1210" in text
+    assert "Special report 2026, Table 2, lines 1191–1210" in text  # a source given as words is shown as given
     assert "The report truncates some rates." in text
     links = [a.href for a in find(card, lambda c: isinstance(c, html.A))]
     assert "/download/test.sample.csv?lang=en&region=KZ-61" in links
@@ -93,7 +93,8 @@ def test_card_shows_source_and_notes_and_links_downloads_with_its_parameters():
 
 def test_sources_name_table_and_line_range_in_the_language():
     frame = pd.DataFrame({"source_ref": ["Table 2", "Table 2"], "source_line": [1191, 1210]})
-    assert sources_from(frame, "en") == ["Special report 2026, Table 2, lines 1191–1210"]
+    assert sources_from(frame, "en") == ["Special report 2026, Section 5, Table 2"]
+    assert [source.first_line for source in sources_from(frame, "en")] == [1191]
     assert "2-кесте" in sources_from(frame, "kk")[0]
 
 

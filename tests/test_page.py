@@ -15,9 +15,9 @@ SPEC = ParamSpec(
             "year",
             YEARS,
             default=lambda values: YEARS[-1],
-            notice=lambda _, raw, values: _("There are no visit figures for the year asked for; showing {year}.").format(
-                year=YEARS[-1]
-            ),
+            notice=lambda _, raw, values: _(
+                "There are no visit figures for the year asked for; showing {year}."
+            ).format(year=YEARS[-1]),
         ),
         # Choices that depend on a parameter read before: only 2025 has regional figures.
         Param("region", lambda values: {"KZ-61"} if values["year"] == "2025" else set()),

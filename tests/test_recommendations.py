@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from data_access import schema
 from data_access.queries import recommendations as recs
-from tests.layout import find, load_page, texts
+from tests.layout import find, load_page, source_links, texts
 
 NOT_PUBLISHED = {"en": "not published", "ru": "не опубликовано", "kk": "жарияланбаған"}
 
@@ -171,10 +171,11 @@ def test_visits_without_a_printed_count_stay_missing(bundled):
 
 
 def test_visits_card_says_the_counts_add_up_and_cites_the_lines(page):
-    text = " ".join(texts(page.visits_card("en", None, None)))
+    card = page.visits_card("en", None, None)
+    text = " ".join(texts(card))
     assert "Recommendations issued after 12 of them: 52." in text
     assert "This matches the report's total (52); fulfilled: 41 (78.8%), in progress: 11 (21.2%)." in text
-    assert "lines 1283–1414" in text
+    assert source_links(card) == [("Special report 2026, Section 5", "/report?line=1283&lang=en#L1283")]
 
 
 # ---------------------------------------------------------------- the tracker
@@ -206,7 +207,10 @@ def test_each_recommendation_has_a_permalink_that_shows_it_first(page):
     selected = find(layout, "recommendations-selected")
     assert selected is not None
     text = " ".join(texts(selected))
-    assert "Recommendation R-03" in text and "Article 146 of the Criminal Code" in text and "line 2011" in text
+    assert "Recommendation R-03" in text and "Article 146 of the Criminal Code" in text
+    assert source_links(selected) == [
+        ("Special report 2026, Conclusions and recommendations", "/report?line=2011&lang=en#L2011")
+    ]
     assert "release 2026.1" in text  # its status history
 
 

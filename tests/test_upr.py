@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from data_access.queries import upr
-from tests.layout import find, load_page, texts
+from tests.layout import find, load_page, source_links, texts
 
 
 @pytest.fixture(scope="module")
@@ -180,7 +180,9 @@ def test_page_is_english_by_default_and_shows_obligations_progress_and_open_prob
     )
     assert "21.7% of 3,761" in text and "84.8% of 964" in text
     assert "11 of the report's 11 closing recommendations to state bodies are not fulfilled." in text
-    assert "Special report 2026, Conclusions and recommendations, lines 2007–2033" in text
+    assert ("Special report 2026, Conclusions and recommendations", "/report?line=2007&lang=en#L2007") in source_links(
+        layout
+    )
     assert find(layout, "upr-milestone-kind").value == "all"
 
 

@@ -275,14 +275,16 @@ def cache_callback_answers(app: dash.Dash) -> None:
     def callback_answer_from_cache() -> flask.Response | None:
         if flask.request.path != path or flask.request.method != "POST":
             return None
-        hit, flask.g.answer_key = _cached(_callback_key)
+        hit, key = _cached(_callback_key)
+        if hit is None:
+            flask.g.answer_key = key  # computed now: collapse it and keep it after the view ran
         return hit
 
     @app.server.after_request
     def keep_callback_answer(response: flask.Response) -> flask.Response:
-        if flask.request.path != path or flask.request.method != "POST":
-            return response
-        return _keep(collapse_answer(response), flask.g.pop("answer_key", None))
+        if flask.request.path != path or flask.request.method != "POST" or "answer_key" not in flask.g:
+            return response  # not a callback, or an answer served from the cache as it was kept
+        return _keep(collapse_answer(response), flask.g.pop("answer_key"))
 
 
 # --- 4. the page in the layout ------------------------------------------------------------------

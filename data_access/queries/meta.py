@@ -23,6 +23,7 @@ def release_info(lang: str) -> dict:
             r.c[f"source_{lang}"].label("source"),
             r.c.licence,
             r.c.checksum,
+            r.c.source_sha256,
             r.c.imported_at,
         ).where(r.c.is_current)
     )

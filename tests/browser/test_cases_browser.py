@@ -51,7 +51,7 @@ def test_english_page_shows_the_reports_figures_with_units_and_sources(browser, 
     text = main_text(browser)
     assert "Torture complaints received by the Ombudsman: 240" in text  # line 1171
     assert "Persons convicted of torture: 19" in text  # line 960
-    assert "Special report 2026, Figure 7, line 968" in text
+    assert "Special report 2026, Section 4, Figure 7" in text
     assert "2,789" in text and "The report prints 789" in text  # computed total beside the printed one
     assert "102,790 tenge per victim" in text  # 1,541,850 / 15, computed
     assert "30 MCI" in text  # the rule, line 920
