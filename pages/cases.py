@@ -494,7 +494,7 @@ def origins_card(lang: str) -> html.Section | html.P:
         summary,
         data,
         lang,
-        figure=labelled_bars(bars, lang, colour="#009E73"),
+        figure=labelled_bars(bars, lang, colour="green"),
         download=("cases.origins", {}),
         extra=[reading],
     )
