@@ -23,6 +23,9 @@ CHART_BOX_CLASS = "chart-box"
 
 GRAPH_CONFIG = {
     "displaylogo": False,
+    # dcc.Graph turns plotly's "Share chart..." on; it offers to upload the chart to Plotly's cloud.
+    "showSendToCloud": False,
+    "showEditInChartStudio": False,
     "responsive": True,
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"],
     "toImageButtonOptions": {"format": "png", "scale": 2},
