@@ -124,7 +124,11 @@ def chart_card(
     body: list = [html.H2(title, id=f"{card_id}-title", className="h5 card-title")]
     if figure is not None:
         graph = dcc.Graph(
-            id=f"{card_id}-graph", figure=figure, config={**GRAPH_CONFIG, **(graph_config or {})}, className="chart"
+            id=f"{card_id}-graph",
+            figure=figure,
+            # plotly.js's own words (tool-bar tooltips) in the page's language: frontend/plotly/ registers ru and kk.
+            config={**GRAPH_CONFIG, "locale": lang, **(graph_config or {})},
+            className="chart",
         )
         if min_width:
             graph.style = {"minWidth": f"{min_width}px"}

@@ -9,6 +9,9 @@ Plotly.register([
     require('plotly.js/lib/heatmap'),
     require('plotly.js/lib/choropleth'),
     require('plotly.js/lib/scattergeo'),
+    // The words plotly.js writes itself (tool-bar tooltips), in the page's language (chart_card sets `locale`).
+    require('plotly.js/lib/locales/ru'),
+    require('./locale-kk'),
 ]);
 
 // Charts are drawn when they come near the viewport, one per task, not all at once when the page
