@@ -13,7 +13,7 @@ from dash import dcc, html
 from .datasets import CardData, download_href
 from .formatting import format_value
 from .i18n import translator
-from .sources import source_links
+from .sources import linked_line_mentions, source_links
 
 # plotly.js's default layout height: a chart's box is this tall unless its figure says otherwise
 # (web/prerender.py draws the same box before any script runs).
@@ -95,7 +95,7 @@ def notes_list(notes: list[str], lang: str) -> html.Div | None:
     return html.Div(
         [
             html.P(_("Data notes"), className="fw-semibold mb-1"),
-            html.Ul([html.Li(note) for note in dict.fromkeys(notes)]),
+            html.Ul([html.Li(linked_line_mentions(note, lang)) for note in dict.fromkeys(notes)]),
         ],
         className="card-notes",
     )

@@ -6,7 +6,7 @@ from dash import dcc, html
 
 from .formatting import format_number, format_percent, format_value, is_missing
 from .i18n import translator
-from .sources import source_links
+from .sources import linked_line_mentions, source_links
 
 
 def _source_list(source: str | list[str]) -> list[str]:
@@ -71,7 +71,10 @@ def kpi_card(
     ]
     if note:
         children.append(
-            html.P([html.Span(_("Data note") + ": ", className="fw-semibold"), note], className="card-notes")
+            html.P(
+                [html.Span(_("Data note") + ": ", className="fw-semibold"), *linked_line_mentions(note, lang)],
+                className="card-notes",
+            )
         )
     if href:
         children.append(dcc.Link(link_text or _("Read more"), href=href, className="kpi-link"))

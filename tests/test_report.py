@@ -160,3 +160,21 @@ def _walk(component):
 
 def _links(component) -> list:
     return [c for c in _walk(component) if type(c).__name__ == "A"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "note", "line"),
+    [
+        ("en", "Line 920 gives 30 MCI, while line 1141 proposes 300.", 920),
+        ("ru", "Год 2023 взят из строки 952 («с 352 в 2023 году»).", 952),
+        ("kk", "Баяндама бұл жолды 967-жол деп көрсетеді.", 967),
+        ("en", "The types after Figure 14 (lines 1801-1803) add up to 360.", 1801),
+    ],
+)
+def test_a_line_a_data_note_names_is_a_link_to_its_sentence(lang, note, line):
+    from components.sources import linked_line_mentions
+
+    parts = linked_line_mentions(note, lang)
+    links = [part for part in parts if not isinstance(part, str)]
+    assert links[0].href == f"/report?line={line}&lang={lang}#L{line}"
+    assert "".join(part if isinstance(part, str) else part.children for part in parts) == note
