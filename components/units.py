@@ -61,18 +61,27 @@ COUNT_FORMS = {
 }
 
 
+def count_parts(value: float | None, unit: str, lang: str) -> tuple[str, str]:
+    """(the number, the words of its unit in the form the number asks for): ("240", "жалоб"), ("1", "жалоба").
+
+    For a headline figure that shows the number large and its unit beside it.
+    """
+    number = format_value(value, unit, lang)
+    if is_missing(value):
+        return number, ""
+    if unit in COUNT_FORMS:
+        singular, plural = COUNT_FORMS[unit]
+        return number, ngettext(lang, singular, plural, float(value)).replace("{n}", "").strip()
+    return number, "" if unit in ("percent", "share") else unit_label(unit, lang)
+
+
 def count_with_unit(value: float | None, unit: str, lang: str) -> str:
     """A value with its unit as a reader says it: "240 complaints", "240 жалоб", "1 жалоба", "4.6 years".
 
     Counted units take the plural form the number asks for (gettext plural rules); rates and shares
     keep their unit label; a value not published reads so, without a unit.
     """
-    number = format_value(value, unit, lang)
-    if is_missing(value):
-        return number
-    if unit in COUNT_FORMS:
+    if not is_missing(value) and unit in COUNT_FORMS:
         singular, plural = COUNT_FORMS[unit]
-        return ngettext(lang, singular, plural, float(value)).format(n=number)
-    if unit in ("percent", "share"):
-        return number
-    return f"{number} {unit_label(unit, lang)}"
+        return ngettext(lang, singular, plural, float(value)).format(n=format_value(value, unit, lang))
+    return " ".join(part for part in count_parts(value, unit, lang) if part)
