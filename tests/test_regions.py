@@ -271,7 +271,7 @@ def test_region_in_the_url_shows_its_detail(page):
 )
 def test_unknown_url_values_show_the_default_view_and_a_notice(page, query, message):
     layout = page.layout(lang="en", **query)
-    notices = " ".join(texts(find(layout, "regions-notices")))
+    notices = " ".join(texts(find(layout, "regions-notice")))
     assert message in notices
     assert find(layout, "regions-metric").value == "rate"
     assert find(layout, "regions-region").value == ""  # the empty choice: no region
@@ -323,7 +323,7 @@ def test_clicked_region_reads_only_well_formed_clicks(page, click):
 
 UPDATE_OUTPUT = (
     "..regions-map-slot.children...regions-detail-slot.children...regions-bar-slot.children..."
-    "regions-table-slot.children...regions-notices.children...regions-filters.data...regions-status.children.."
+    "regions-table-slot.children...regions-notice.children...regions-filters.data...regions-status.children.."
 )
 
 
@@ -333,7 +333,7 @@ def update_outputs() -> list[dict]:
         "regions-detail-slot",
         "regions-bar-slot",
         "regions-table-slot",
-        "regions-notices",
+        "regions-notice",
         "regions-filters",
         "regions-status",
     ]
@@ -357,7 +357,7 @@ def test_server_answers_a_malformed_filter_request_with_the_default_view_not_an_
     assert response.status_code == 200
     payload = response.get_json()["response"]
     assert payload["regions-filters"]["data"] == {"metric": None, "region": None, "sort": None}
-    assert "The region asked for is not known" in json.dumps(payload["regions-notices"])
+    assert "The region asked for is not known" in json.dumps(payload["regions-notice"])
     assert "<script>" not in response.get_data(as_text=True)
 
 
