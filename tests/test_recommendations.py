@@ -296,3 +296,64 @@ def test_downloads_hold_the_shown_numbers_and_refuse_unknown_values(page):
     assert client.get("/download/recommendations.table3.xlsx?lang=kk").data[:2] == b"PK"
     assert client.get("/download/recommendations.tracker.csv?lang=en&agency=NOPE").status_code == 400
     assert client.get("/download/recommendations.tracker.csv?lang=en&status=done").status_code == 400
+
+
+# ---------------------------------------------------------------- the parameter spec (params.py)
+
+
+@pytest.fixture(scope="module")
+def params(page):
+    return load_page("recommendations", "params")
+
+
+def test_a_bad_status_in_the_url_shows_every_status_and_a_translated_notice_in_the_notice_area(page):
+    layout = page.layout(lang="ru", status="done")
+    assert texts(find(layout, "recommendations-notice")) == ["Статус «done» неизвестен; показаны все статусы."]
+    assert find(layout, "recommendations-status").value == "all"
+    assert getattr(find(layout, "recommendations-filters"), "data", None) is None  # nothing to write to the address
+
+
+def test_a_bad_state_body_in_a_callback_falls_back_to_all_with_a_translated_notice(page):
+    _overview, summary, _body, notices, state = page.update_filters("NOPE", "proposed", "kk")
+    assert state == {"agency": None, "status": "proposed"}
+    assert " ".join(texts(notices)) == "«NOPE» мемлекеттік органы белгісіз; барлық мемлекеттік органдар көрсетілді."
+    good = page.update_filters("MVD", "proposed", "kk")
+    assert good[3] == [] and good[4] == {"agency": "MVD", "status": "proposed"}
+
+
+def test_a_refused_value_is_repeated_in_its_notice_only_cut_short(params):
+    given = "R-" + "9" * 200
+    read = params.read({"rec": given}, "en")
+    assert read.values["rec"] is None and read.refused == ("rec",)
+    assert read.problems == [f"There is no recommendation “{given[: params.ECHO_LIMIT]}”; showing all recommendations."]
+
+
+def test_the_language_links_carry_the_codes_as_the_release_spells_them(page):
+    layout = page.layout(lang="en", agency="mz", status="PROPOSED", junk="1")
+    hrefs = [link.href for link in _links(layout) if getattr(link, "hrefLang", None)]
+    assert hrefs and all("agency=MZ" in href and "status=proposed" in href and "junk" not in href for href in hrefs)
+
+
+def _links(component: object) -> list:
+    found = [component] if getattr(component, "href", None) else []
+    children = component if isinstance(component, (list, tuple)) else getattr(component, "children", None)
+    if isinstance(children, (list, tuple)):
+        return found + [link for child in children for link in _links(child)]
+    if children is not None and not isinstance(children, str):
+        return found + _links(children)
+    return found
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "recommendations.fulfilment.csv?lang=en&agency=NOPE",
+        "recommendations.visits.csv?lang=ru&agency=%3Cscript%3E",
+        "recommendations.tracker.xlsx?lang=en&status=PROPOSED%20OR%201",
+        "recommendations.table3.csv?lang=en&agency=MVD",  # Table 3 takes no parameter
+    ],
+)
+def test_a_download_with_a_value_the_page_does_not_know_is_refused(page, query):
+    from app import server
+
+    assert server.test_client().get(f"/download/{query}").status_code == 400
