@@ -314,7 +314,7 @@ def test_a_bad_status_in_the_url_shows_every_status_and_a_translated_notice_in_t
 
 
 def test_a_bad_state_body_in_a_callback_falls_back_to_all_with_a_translated_notice(page):
-    _overview, summary, _body, notices, state = page.update_filters("NOPE", "proposed", "kk")
+    _overview, _summary, _body, notices, state = page.update_filters("NOPE", "proposed", "kk")
     assert state == {"agency": None, "status": "proposed"}
     assert " ".join(texts(notices)) == "«NOPE» мемлекеттік органы белгісіз; барлық мемлекеттік органдар көрсетілді."
     good = page.update_filters("MVD", "proposed", "kk")
