@@ -89,7 +89,6 @@ def stages_card(lang: str, period: str) -> html.Section:
     )
 
 
-
 def trends_card(lang: str) -> html.Section | html.P:
     """One panel per series over the years; two-year totals drawn across both years."""
     _ = translator(lang)
@@ -139,7 +138,6 @@ def trends_card(lang: str) -> html.Section | html.P:
     )
 
 
-
 def _disagrees(agrees: object) -> bool:
     """Whether a computed total and the printed one are both there and differ."""
     return agrees is not None and not pd.isna(agrees) and not bool(agrees)
@@ -169,7 +167,6 @@ def totals_card(lang: str) -> html.Section:
     return chart_card(
         "cases-totals", _("Totals over several years"), " ".join(sentences), data, lang, download=("cases.totals", {})
     )
-
 
 
 def compensation_card(lang: str) -> html.Section | html.P:
@@ -233,7 +230,6 @@ def compensation_card(lang: str) -> html.Section | html.P:
     )
 
 
-
 def origins_card(lang: str) -> html.Section | html.P:
     """Complaints by origin, by kind and by who considered them; the breakdowns are never added together."""
     _ = translator(lang)
@@ -272,4 +268,3 @@ def origins_card(lang: str) -> html.Section | html.P:
         download=("cases.origins", {}),
         extra=[reading],
     )
-

@@ -57,7 +57,6 @@ def flat_notes(frame: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(text for texts in frame.get("note_texts", []) for text in texts))
 
 
-
 @register_dataset("cases.stages", params=PARAMS)
 def stages_data(lang: str, period: str | None = None) -> CardData:
     """Each stage's figure for one year or span: value, unit, how it was obtained, what the report gives instead."""
@@ -95,7 +94,6 @@ def stages_data(lang: str, period: str | None = None) -> CardData:
     )
 
 
-
 @register_dataset("cases.trends")
 def trends_data(lang: str) -> CardData:
     """Discontinued, suspended, sent to court and convicted, per year or two-year span, as published."""
@@ -121,7 +119,6 @@ def trends_data(lang: str) -> CardData:
         sources=sources_from(frame, lang),
         notes=[str(t) for t in dict.fromkeys(frame["note_text"].dropna())],
     )
-
 
 
 @register_dataset("cases.totals")
@@ -154,7 +151,6 @@ def totals_data(lang: str) -> CardData:
     )
 
 
-
 @register_dataset("cases.compensation")
 def compensation_data(lang: str) -> CardData:
     """Victims paid, tenge paid and tenge per victim (computed), per year."""
@@ -172,7 +168,6 @@ def compensation_data(lang: str) -> CardData:
         sources=flat_sources(frame, lang),
         notes=flat_notes(frame),
     )
-
 
 
 @register_dataset("cases.origins")
@@ -207,4 +202,3 @@ def origins_data(lang: str) -> CardData:
         sources=sources_from(frame, lang),
         notes=[str(t) for t in dict.fromkeys(frame["note_text"].dropna())],
     )
-

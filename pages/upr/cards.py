@@ -237,5 +237,3 @@ def recommendations_card(lang: str) -> html.Section:
         download=("upr.recommendations", {}),
         extra=extra,
     )
-
-

@@ -48,6 +48,7 @@ INDICATOR_PARAMS = ParamSpec((Param("key", tuple(TREND_TEXT), default="complaint
 # The source reference of the report's closing recommendations, translated where it is printed.
 N_("Conclusions and recommendations")
 
+
 @register_dataset("upr.indicator", params=INDICATOR_PARAMS)
 def indicator_data(lang: str, key: str = "complaints") -> CardData:
     """One key indicator over every period the report gives, for its small multiple."""
@@ -195,5 +196,3 @@ def open_recommendations_data(lang: str) -> CardData:
         sources=sources_from(open_ones, lang),
         notes=notes_from(open_ones),
     )
-
-

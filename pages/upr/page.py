@@ -20,16 +20,14 @@ from data_access.queries.upr import milestone_kinds
 from data_access.vocabulary import PAGE_DEFAULT_LANGUAGE
 
 from .cards import indicator_card, indicator_cards, milestones_card, recommendations_card
-from .parts import actions, citation, contents, kind_filter, print_masthead
 from .params import PARAMS, PATH
+from .parts import actions, citation, contents, kind_filter, print_masthead
 
 __all__ = ["indicator_card", "layout", "update_milestones"]
 
 DEFAULT_LANGUAGE = PAGE_DEFAULT_LANGUAGE[PATH]
 
-dash.register_page(
-    __name__, path=PATH, name=N_("UPR briefing"), nav_order=50, title="UPR briefing", params=PARAMS
-)
+dash.register_page(__name__, path=PATH, name=N_("UPR briefing"), nav_order=50, title="UPR briefing", params=PARAMS)
 
 INTRO = N_(
     "A briefing for the Universal Periodic Review of Kazakhstan, the UN Committee against Torture and its Subcommittee, the OSCE and embassies: Kazakhstan's obligations and the steps taken, the key figures with their trend, and the recommendations of the Human Rights Commissioner's 2026 special report that are still open. Every item names the line of the report it comes from."

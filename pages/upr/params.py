@@ -18,4 +18,3 @@ def _unknown_kind(_: Translate, raw: str, values: Values) -> str:
 
 
 PARAMS = ParamSpec((Param("kind", _kinds, default=ALL_KINDS, notice=_unknown_kind),))
-

@@ -18,6 +18,7 @@ from web.upr_pdf import available_pdfs
 from .cards import KIND_LABELS
 from .params import ALL_KINDS, PATH
 
+
 def public_url(path_and_query: str) -> str:
     """The absolute address of a page, as a reader would type it (PUBLIC_URL, else the address requested)."""
     base = load_settings().public_url or (flask.request.host_url if flask.has_request_context() else "")
@@ -149,5 +150,3 @@ def print_masthead(lang: str, release: dict, kind: str) -> html.P:
         date=format_date(release["published"], lang) if release.get("published") else "",
     )
     return html.P(text, className="upr-print-only upr-masthead")
-
-
