@@ -11,7 +11,7 @@ from __future__ import annotations
 import dash
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
-from components.i18n import N_, is_language, translator
+from components.i18n import N_, is_language, resolve_language, translator
 from components.notices import data_unavailable, empty_state
 from components.page import Params, notices, page_view, read_params, register_url_sync
 from data_access.queries.base import DataUnavailable
@@ -105,7 +105,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         # The briefing keeps its stores itself: its notice goes beside the timeline, not above the page.
         filters=False,
     )
-    version = _release_version(lang if is_language(lang) else DEFAULT_LANGUAGE)
+    version = _release_version(resolve_language(lang, DEFAULT_LANGUAGE))
     # The print stylesheet is scoped under .upr-page; the release marks which PDF a paper copy matches.
     return html.Div(view, className="upr-page", **({"data-release": version} if version else {}))
 
