@@ -248,5 +248,7 @@ def test_the_page_declares_its_spec_to_dash(page):
 
 def test_a_bad_period_in_the_address_gives_a_russian_notice_in_russian(page):
     layout = page.layout(lang="ru", period="1999")
-    assert texts(find(layout, "cases-notice")) == ["Для периода, указанного в адресе, данных нет; вместо него показан 2025."]
+    assert texts(find(layout, "cases-notice")) == [
+        "Для периода, указанного в адресе, данных нет; вместо него показан 2025."
+    ]
     assert find(layout, "cases-period").value == "2025"

@@ -45,6 +45,7 @@ def test_malformed_callback_input_gives_every_topic_and_a_translated_notice(page
 def test_the_callback_puts_a_known_topic_in_the_address(page):
     blocks, notices, filters = page.change_topic("compensation", "not-a-language")
     assert filters == {"topic": "compensation"} and notices == []
+    assert "data-topic-compensation-title" in [getattr(block, "id", None) for block in blocks]
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
