@@ -13,7 +13,7 @@ from tests.layout import find, load_page, source_links, texts
 
 @pytest.fixture(scope="module")
 def page(bundled):
-    """The pages.cases module, with the app built on the test database."""
+    """The pages.cases.page module, with the app built on the test database."""
     return load_page("cases")
 
 

@@ -12,7 +12,7 @@ from tests.layout import find, load_page, source_links, texts
 
 @pytest.fixture(scope="module")
 def page(bundled):
-    """The pages.upr module, with the app built on the test database."""
+    """The pages.upr.page module, with the app built on the test database."""
     return load_page("upr")
 
 
