@@ -60,3 +60,10 @@ def test_the_topic_spec_refuses_an_unknown_topic_with_a_translated_notice(page, 
     assert params.values == {"topic": "all"} and params.problems == [translator(lang)(NOTICE)]
     assert read_params(PARAMS, {"topic": "compensation"}, lang).query == {"topic": "compensation"}
     assert dash.page_registry["pages.data.page"]["params"] is PARAMS
+
+
+def test_each_method_has_a_worked_example_with_its_report_lines(page):
+    layout = page.layout(lang="en")
+    for element_id in ("data-rate-example", "data-share-example", "data-change-example"):
+        text = " ".join(texts(find(layout, element_id)))
+        assert text.startswith("Example: ") and "(Special report 2026, " in text, element_id

@@ -11,6 +11,14 @@ from data_access.queries.catalog import change_example, disclosure_summary, rate
 from .parts import section_heading, sources_text
 
 
+def worked_example(text: str, sources: object, lang: str, element_id: str) -> html.P:
+    """A method's example sentence, followed by the report lines its numbers come from."""
+    return html.P(
+        [text, " ", html.Span("(" + sources_text(sources, lang) + ")", className="text-body-secondary")],
+        id=element_id,
+    )
+
+
 def methods_section(lang: str) -> html.Section:
     """How rates, shares, changes and coverage are computed, each with an example computed from the data."""
     _ = translator(lang)
@@ -37,16 +45,7 @@ def methods_section(lang: str) -> html.Section:
             text += " " + _("The report prints {printed}.").format(
                 printed=format_value(rate["printed_rate"], "per_1000", lang)
             )
-        parts.append(
-            html.P(
-                [
-                    text,
-                    " ",
-                    html.Span("(" + sources_text(rate["sources"], lang) + ")", className="text-body-secondary"),
-                ],
-                id="data-rate-example",
-            )
-        )
+        parts.append(worked_example(text, rate["sources"], lang, "data-rate-example"))
     parts += [
         html.H3(_("Shares"), className="h6"),
         html.P(
@@ -57,23 +56,13 @@ def methods_section(lang: str) -> html.Section:
     ]
     share = share_example(lang)
     if share:
-        parts.append(
-            html.P(
-                [
-                    _(
-                        "Example: NPM recommendations, {period}: {fulfilled} fulfilled ÷ {issued} issued = {share}."
-                    ).format(
-                        period=share["period"],
-                        fulfilled=format_number(share["fulfilled"], lang),
-                        issued=format_number(share["issued"], lang),
-                        share=format_percent(share["share"], lang),
-                    ),
-                    " ",
-                    html.Span("(" + sources_text(share["sources"], lang) + ")", className="text-body-secondary"),
-                ],
-                id="data-share-example",
-            )
+        text = _("Example: NPM recommendations, {period}: {fulfilled} fulfilled ÷ {issued} issued = {share}.").format(
+            period=share["period"],
+            fulfilled=format_number(share["fulfilled"], lang),
+            issued=format_number(share["issued"], lang),
+            share=format_percent(share["share"], lang),
         )
+        parts.append(worked_example(text, share["sources"], lang, "data-share-example"))
     parts += [
         html.H3(_("Changes on the period before"), className="h6"),
         html.P(
@@ -84,26 +73,19 @@ def methods_section(lang: str) -> html.Section:
     ]
     change = change_example(lang)
     if change:
-        parts.append(
-            html.P(
-                [
-                    _(
-                        "Example: {indicator}: {value} in {period} against {previous} in {previous_period}, a change of {change} ({share})."
-                    ).format(
-                        indicator=change["indicator_name"],
-                        value=format_number(change["value"], lang),
-                        period=change["period"],
-                        previous=format_number(change["previous_value"], lang),
-                        previous_period=change["previous_period"],
-                        change=("+" if change["change"] > 0 else "") + format_number(change["change"], lang),
-                        share=("+" if change["change"] > 0 else "") + format_percent(change["change_share"], lang),
-                    ),
-                    " ",
-                    html.Span("(" + sources_text(change["sources"], lang) + ")", className="text-body-secondary"),
-                ],
-                id="data-change-example",
-            )
+        sign = "+" if change["change"] > 0 else ""
+        text = _(
+            "Example: {indicator}: {value} in {period} against {previous} in {previous_period}, a change of {change} ({share})."
+        ).format(
+            indicator=change["indicator_name"],
+            value=format_number(change["value"], lang),
+            period=change["period"],
+            previous=format_number(change["previous_value"], lang),
+            previous_period=change["previous_period"],
+            change=sign + format_number(change["change"], lang),
+            share=sign + format_percent(change["change_share"], lang),
         )
+        parts.append(worked_example(text, change["sources"], lang, "data-change-example"))
     parts += [
         html.H3(_("Coverage of the visit mandate"), className="h6"),
         html.P(
