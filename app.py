@@ -17,15 +17,13 @@ from components.i18n import LANG_COOKIE, is_language, resolve_language
 from data_access.cache import init_cache
 from data_access.engine import ensure_database, get_engine
 from data_access.settings import load_settings
+from data_access.vocabulary import PAGE_DEFAULT_LANGUAGE
 from web.delivery import DeliveredDash, speed_up
 from web.routes import register_routes
 from web.security import register_security_headers
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
 settings = load_settings()
-
-# The UPR briefing is read by international partners first: English unless a language was chosen.
-PAGE_DEFAULT_LANGUAGE = {"/upr": "en"}
 
 
 class LocalisedDash(DeliveredDash):

@@ -25,8 +25,12 @@ OBSERVATION_STATUSES = ("published", "not_published", "suppressed")
 
 # Where a recommendation stands. The API, the downloads and every page use these codes.
 RECOMMENDATION_STATUSES = ("proposed", "in_progress", "fulfilled", "not_fulfilled")
-# Recommendations still open: not yet fulfilled, whether assessed or not.
-OPEN_STATUSES = ("proposed", "in_progress", "not_fulfilled")
+# Three words for where a recommendation stands, the same on every page, in the API and the downloads:
+# "open" (proposed or in progress: not yet assessed), "not fulfilled" (assessed as not fulfilled) and
+# "fulfilled". A recommendation issued in 2026 is open, never "not fulfilled".
+OPEN_STATUSES = ("proposed", "in_progress")
+STATUS_GROUPS = {"proposed": "open", "in_progress": "open", "not_fulfilled": "not_fulfilled", "fulfilled": "fulfilled"}
+GROUP_LABELS = {"open": N_("open"), "not_fulfilled": N_("not fulfilled"), "fulfilled": N_("fulfilled")}
 STATUS_LABELS = {
     "proposed": N_("Proposed"),
     "in_progress": N_("In progress"),

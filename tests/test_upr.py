@@ -148,22 +148,21 @@ def test_mandate_coverage_is_the_visits_pages_share_against_each_total(bundled):
 # ---------------------------------------------------------------- open recommendations
 
 
-def test_open_recommendations_are_the_reports_closing_ones_not_fulfilled(bundled):
-    frame = upr.open_recommendations("en")
+def test_outstanding_recommendations_are_the_reports_closing_ones_all_open_in_2026(bundled):
+    frame = upr.outstanding_recommendations("en")
     assert list(frame["code"]) == [f"R-{n:02d}" for n in range(1, 12)]
-    assert set(frame["status"]) == {"proposed"}
+    assert set(frame["status"]) == {"proposed"} and set(frame["status_group"]) == {"open"}
     r04 = frame[frame["code"] == "R-04"].iloc[0]
     assert "Ministry of Finance" in r04["addressees_text"] and "Ministry of Justice" in r04["addressees_text"]
     assert "Ministry of Finance (MF)" in r04["note_text"]  # the data note on line 2013
 
 
-def test_only_fulfilled_recommendations_leave_the_open_list(bundled, monkeypatch):
+def test_open_not_fulfilled_and_fulfilled_are_three_groups(bundled, monkeypatch):
     tracker = upr.recommendation_tracker("en").copy()
     tracker["status"] = ["fulfilled", "not_fulfilled", "in_progress", *tracker["status"][3:]]
     monkeypatch.setattr(upr, "recommendation_tracker", lambda lang: tracker)
     frame = upr.report_recommendations.uncached("en")
-    assert list(frame.loc[~frame["open"], "code"]) == ["R-01"]
-    assert list(frame.loc[frame["open"], "status"])[:2] == ["not_fulfilled", "in_progress"]
+    assert list(frame["status_group"])[:4] == ["fulfilled", "not_fulfilled", "open", "open"]
 
 
 # ---------------------------------------------------------------- the page
@@ -179,7 +178,10 @@ def test_page_is_english_by_default_and_shows_obligations_progress_and_open_prob
         "1,046 of the 3,188 recommendations the NPM sent in 2025 were fulfilled: 32.8%. The report prints 33%." in text
     )
     assert "21.7% of 3,761" in text and "84.8% of 964" in text
-    assert "11 of the report's 11 closing recommendations to state bodies are not fulfilled." in text
+    assert (
+        "Closing recommendations of the report to state bodies: 11. Open (proposed or in progress): 11; assessed as not fulfilled: 0; fulfilled: 0."
+        in text
+    )
     assert ("Special report 2026, Conclusions and recommendations", "/report?line=2007&lang=en#L2007") in source_links(
         layout
     )

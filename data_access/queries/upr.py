@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from .. import schema
 from ..cache import cached
-from ..vocabulary import OPEN_STATUSES
+from ..vocabulary import STATUS_GROUPS
 from .base import lang_or_default, read_frame
 from .observations import latest_with_previous, observations
 from .overview import HEADLINE_SERIES, headline_figures
@@ -195,21 +195,21 @@ def report_recommendations(lang: str) -> pd.DataFrame:
     """The report's own closing recommendations, from the tracker's query, with what a briefing table needs.
 
     Adds `addressees_text` (the addressees' names in `lang`, '; '-separated),
-    `open` (any status but fulfilled) and `note_text` (the data notes on the
+    `status_group` ("open", "not_fulfilled" or "fulfilled": `vocabulary.STATUS_GROUPS`) and `note_text` (the data notes on the
     recommendation's report line).
     """
     lang = lang_or_default(lang)
     tracker = recommendation_tracker(lang)
     frame = tracker[tracker["issuer"] == "report"].reset_index(drop=True)
     frame["addressees_text"] = ["; ".join(names) for names in frame["addressee_names"]]
-    frame["open"] = frame["status"].isin(OPEN_STATUSES)  # one definition of "open", the tracker's
+    frame["status_group"] = frame["status"].map(STATUS_GROUPS)  # the site's one vocabulary
     notes = _notes(lang, {int(line) for line in frame["source_line"].dropna()})
     note_by_line = notes.groupby("source_line")["text"].agg(" ".join)
     frame["note_text"] = [note_by_line.get(line) if pd.notna(line) else None for line in frame["source_line"]]
     return frame
 
 
-def open_recommendations(lang: str) -> pd.DataFrame:
-    """The report's recommendations that are not fulfilled (proposed, in progress or declared not fulfilled)."""
+def outstanding_recommendations(lang: str) -> pd.DataFrame:
+    """The report's recommendations not fulfilled yet: open (proposed, in progress) or assessed as not fulfilled."""
     frame = report_recommendations(lang)
-    return frame[frame["open"]].reset_index(drop=True)
+    return frame[frame["status_group"] != "fulfilled"].reset_index(drop=True)

@@ -6,7 +6,6 @@ import pandas as pd
 from dash import html
 
 from components.chart_card import chart_card
-from components.charts.theme import colour
 from components.datasets import sources_from
 from components.formatting import format_percent, format_period, format_value, is_missing
 from components.i18n import N_, translator
@@ -264,7 +263,7 @@ def origins_card(lang: str) -> html.Section | html.P:
         summary,
         data,
         lang,
-        figure=labelled_bars(bars, lang, colour=colour("green")),
+        figure=labelled_bars(bars, lang, colour="green"),
         download=("cases.origins", {}),
         extra=[reading],
     )

@@ -19,7 +19,7 @@ from .datasets import (
     fulfilment_data,
     indicator_data,
     milestones_data,
-    open_recommendations_data,
+    outstanding_recommendations_data,
 )
 from .params import ALL_KINDS
 
@@ -204,10 +204,17 @@ def milestones_card(lang: str, kind: str) -> html.Section:
 def recommendations_card(lang: str) -> html.Section:
     """The report's open recommendations as a table, each linked to the tracker."""
     _ = translator(lang)
-    data = open_recommendations_data(lang)
-    total = len(report_recommendations(lang))
-    summary = _("{open} of the report's {total} closing recommendations to state bodies are not fulfilled.").format(
-        open=len(data.frame), total=total
+    data = outstanding_recommendations_data(lang)
+    groups = report_recommendations(lang)["status_group"].value_counts()
+    # The site's one vocabulary: open (proposed, in progress), not fulfilled (so assessed), fulfilled.
+    summary = _(
+        "Closing recommendations of the report to state bodies: {total}. Open (proposed or in progress): {open}; "
+        "assessed as not fulfilled: {not_fulfilled}; fulfilled: {fulfilled}."
+    ).format(
+        total=format_number(int(groups.sum()), lang),
+        open=format_number(int(groups.get("open", 0)), lang),
+        not_fulfilled=format_number(int(groups.get("not_fulfilled", 0)), lang),
+        fulfilled=format_number(int(groups.get("fulfilled", 0)), lang),
     )
     links = [
         html.A(

@@ -15,9 +15,9 @@ from data_access.queries.upr import (
     milestone_notes,
     milestones,
     npm_fulfilment,
-    open_recommendations,
+    outstanding_recommendations,
 )
-from data_access.vocabulary import STATUS_LABELS
+from data_access.vocabulary import GROUP_LABELS, STATUS_LABELS
 
 from .params import ALL_KINDS, PARAMS
 
@@ -170,16 +170,17 @@ def milestones_data(lang: str, kind: str = ALL_KINDS) -> CardData:
 
 
 @register_dataset("upr.recommendations")
-def open_recommendations_data(lang: str) -> CardData:
-    """The report's closing recommendations that are not fulfilled, with addressees, status and report line."""
+def outstanding_recommendations_data(lang: str) -> CardData:
+    """The report's closing recommendations not fulfilled yet, with addressees, status, where it stands and line."""
     _ = translator(lang)
-    open_ones = open_recommendations(lang)
+    open_ones = outstanding_recommendations(lang)
     frame = pd.DataFrame(
         {
             "code": open_ones["code"].tolist(),
             "text": open_ones["text"].tolist(),
             "addressees": open_ones["addressees_text"].tolist(),
             "status": [_(STATUS_LABELS.get(s, s)) for s in open_ones["status"]],
+            "standing": [_(GROUP_LABELS[group]) for group in open_ones["status_group"]],
             "line": [str(line) if not is_missing(line) else "" for line in open_ones["source_line"]],
         }
     )
@@ -190,9 +191,10 @@ def open_recommendations_data(lang: str) -> CardData:
             Column("text", _("Recommendation")),
             Column("addressees", _("Addressed to")),
             Column("status", _("Status")),
+            Column("standing", _("Open or assessed")),
             Column("line", _("Report line")),
         ],
-        caption=_("The report's recommendations to state bodies that are not fulfilled"),
+        caption=_("The report's recommendations to state bodies not fulfilled yet: open or assessed as not fulfilled"),
         sources=sources_from(open_ones, lang),
         notes=notes_from(open_ones),
     )
