@@ -25,6 +25,7 @@ from data_access.engine import get_engine
 from data_access.queries.base import DataUnavailable
 
 from .callback_guard import callback_request_problem, raised_in_app_code
+from .hosts import serve_one_origin
 from .upr_pdf import register_upr_pdf_route
 
 log = logging.getLogger(__name__)
@@ -122,6 +123,7 @@ def healthz() -> flask.Response:
 def register_routes(server: flask.Flask) -> None:
     """Attach the download and health routes, the PDF route and the error handling to the Flask server."""
     server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
+    serve_one_origin(server)
     server.add_url_rule("/download/<name>.<fmt>", "download", download, methods=["GET"])
     server.add_url_rule("/healthz", "healthz", healthz, methods=["GET"])
     register_upr_pdf_route(server)
