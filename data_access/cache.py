@@ -9,6 +9,11 @@ The in-process store is capped by bytes (`MEMORY_CAP_BYTES`), not by entries: a
 few large answers and many small ones weigh what they really weigh, and the
 least recently used go first. Redis is capped by its own `maxmemory` with
 `allkeys-lru` (docs/deploy.md).
+
+A circuit breaker guards Redis: after a failure, or `SLOW_ANSWERS_TO_PAUSE` answers
+in a row slower than `SLOW_REDIS_SECONDS`, this worker skips Redis for `REDIS_PAUSE_SECONDS` and uses
+its in-process store, so a hung Redis costs one request one short timeout, not
+every request every cache call.
 """
 
 from __future__ import annotations
@@ -120,9 +125,16 @@ class BytesCache(BaseCache):
         return len(self._entries)
 
 
+# A healthy Redis on the same network answers in about a millisecond; tens of ms means it is hung or swamped.
+SLOW_REDIS_SECONDS = 0.05
+REDIS_TIMEOUT_SECONDS = 0.08
+REDIS_PAUSE_SECONDS = 30.0
+# One slow answer may be a large value being (un)pickled or a busy CPU; several in a row are Redis.
+SLOW_ANSWERS_TO_PAUSE = 3
+
 cache = Cache()
 _fallback = BytesCache(MEMORY_CAP_BYTES // 2)
-_state: dict[str, Any] = {"ready": False, "token": None, "token_at": 0.0}
+_state: dict[str, Any] = {"ready": False, "token": None, "token_at": 0.0, "remote": False, "skip_until": 0.0, "slow": 0}
 _lock = threading.Lock()
 
 
@@ -134,12 +146,12 @@ def init_cache(server: Flask | None = None, settings: Settings | None = None) ->
         config.update(
             CACHE_TYPE="RedisCache",
             CACHE_REDIS_URL=settings.cache_redis_url,
-            CACHE_OPTIONS={"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+            CACHE_OPTIONS={"socket_connect_timeout": REDIS_TIMEOUT_SECONDS, "socket_timeout": REDIS_TIMEOUT_SECONDS},
         )
     else:
         config.update(CACHE_TYPE="data_access.cache.BytesCache", CACHE_CAP_BYTES=MEMORY_CAP_BYTES)
     cache.init_app(server or Flask(__name__), config=config)
-    _state["ready"] = True
+    _state.update(ready=True, remote=bool(settings.cache_redis_url), skip_until=0.0, slow=0)
     return cache
 
 
@@ -157,28 +169,62 @@ def cache_backend_name() -> str:
 
 
 def cache_healthy() -> bool:
-    """Whether the configured cache store answers (always true for the in-process one)."""
+    """Whether the configured cache store answers (always true for the in-process one).
+
+    Asked even while the breaker is open (one short timeout at most): the health check is how a
+    worker learns early that Redis is back, and closes the breaker.
+    """
     try:
         _backend().get("healthz")
-        return True
-    except Exception:
+    except Exception as error:
+        if _state["remote"]:
+            _pause_redis(f"failed ({type(error).__name__})")
         return False
+    _state.update(skip_until=0.0, slow=0)
+    return True
+
+
+def redis_paused() -> bool:
+    """Whether this worker is skipping Redis for now (the breaker is open)."""
+    return _state["remote"] and time.monotonic() < _state["skip_until"]
+
+
+def _pause_redis(reason: object) -> None:
+    _state["slow"] = 0
+    _state["skip_until"] = time.monotonic() + REDIS_PAUSE_SECONDS
+    log.warning("cache: Redis %s; using the in-process cache for %.0f s", reason, REDIS_PAUSE_SECONDS)
+
+
+def _guarded(operation: Callable[[Any], Any], fallback: Callable[[], Any]) -> Any:
+    """`operation(store)` on the configured store, or `fallback()` while (or once) Redis fails or lags."""
+    backend = _backend()
+    if redis_paused():
+        return fallback()
+    started = time.monotonic()
+    try:
+        result = operation(backend)
+    except Exception as error:
+        if _state["remote"]:
+            _pause_redis(f"failed ({type(error).__name__})")
+        else:
+            log.warning("cache unavailable (%s); using the fallback store", error)
+        return fallback()
+    elapsed = time.monotonic() - started
+    if _state["remote"] and elapsed > SLOW_REDIS_SECONDS:
+        _state["slow"] += 1
+        if _state["slow"] >= SLOW_ANSWERS_TO_PAUSE:
+            _pause_redis(f"answered slowly ({elapsed * 1000:.0f} ms)")
+    else:
+        _state["slow"] = 0
+    return result
 
 
 def _get(key: str) -> Any:
-    try:
-        return _backend().get(key)
-    except Exception as error:
-        log.warning("cache unavailable (%s); using the in-process cache", error)
-        return _fallback.get(key)
+    return _guarded(lambda store: store.get(key), lambda: _fallback.get(key))
 
 
 def _set(key: str, value: Any) -> None:
-    try:
-        _backend().set(key, value, timeout=ENTRY_TTL_SECONDS)
-    except Exception as error:
-        log.warning("cache unavailable (%s); using the in-process cache", error)
-        _fallback.set(key, value)
+    _guarded(lambda store: store.set(key, value, timeout=ENTRY_TTL_SECONDS), lambda: _fallback.set(key, value))
 
 
 def load(key: str) -> Any:
