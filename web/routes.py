@@ -26,6 +26,7 @@ from data_access.queries.base import DataUnavailable
 
 from .callback_guard import callback_request_problem, raised_in_app_code
 from .hosts import serve_one_origin
+from .responses import register_response_rules
 from .upr_pdf import register_upr_pdf_route
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,7 @@ RETRY_AFTER_SECONDS = "60"
 # refused with 413 before it is read, so no one can make a worker parse megabytes of JSON.
 MAX_REQUEST_BYTES = 1024 * 1024
 CALLBACK_PATH = "/_dash-update-component"
+COMPONENT_SUITES_PATH = "/_dash-component-suites/"
 
 
 def _plain(message: str, status: int) -> flask.Response:
@@ -127,6 +129,7 @@ def register_routes(server: flask.Flask) -> None:
     server.add_url_rule("/download/<name>.<fmt>", "download", download, methods=["GET"])
     server.add_url_rule("/healthz", "healthz", healthz, methods=["GET"])
     register_upr_pdf_route(server)
+    register_response_rules(server)
     register_error_handlers(server)
 
 
@@ -178,7 +181,8 @@ def error_page(status: int) -> flask.Response:
 def handle_error(error: Exception) -> flask.Response | HTTPException:
     """Never show a traceback: log it with the request id, and answer with that id.
 
-    - HTTP errors (404, 405, 400 from a body that is not JSON) pass through as they are.
+    - HTTP errors (404, 405, 413, 400 from a body that is not JSON) pass through as they are,
+      in JSON on Dash's endpoints and the API.
     - `DataUnavailable` that a view did not catch: 503 with Retry-After.
     - On Dash's endpoints, an error raised inside Dash only (an unknown
       output, missing inputs, values it cannot read): 400, the client's error.
@@ -189,11 +193,19 @@ def handle_error(error: Exception) -> flask.Response | HTTPException:
         # Flask wraps what escapes the view's own handling (e.g. an after-request hook) in a 500.
         error = error.original_exception
     if isinstance(error, HTTPException):
+        if _wants_json() and error.code is not None and error.code >= 400:
+            # Dash's endpoints and the API answer errors in JSON, never in Werkzeug's HTML page.
+            response = _json_error(error.code, error.name)
+            response.headers["Cache-Control"] = "no-store"
+            return response
         return error
     if isinstance(error, DataUnavailable):
         log.warning("request %s %s: data unavailable: %s", request_id(), flask.request.path, error)
         status = 503
         message = "The database is temporarily unavailable; please try again in a minute."
+    elif flask.request.path.startswith(COMPONENT_SUITES_PATH) and not raised_in_app_code(error):
+        status = 404  # no such package or file of Dash's component suites
+        message = "Not Found"
     elif flask.request.path.startswith("/_dash-") and not raised_in_app_code(error):
         log.info("request %s %s: malformed Dash request (%s)", request_id(), flask.request.path, type(error).__name__)
         status = 400
