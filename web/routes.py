@@ -119,6 +119,8 @@ def healthz() -> flask.Response:
     response = flask.jsonify({"status": status, "database": database, "cache": cache})
     response.status_code = code
     response.headers["Cache-Control"] = "no-store"
+    if code == 503:
+        response.headers["Retry-After"] = RETRY_AFTER_SECONDS
     return response
 
 
@@ -201,8 +203,7 @@ def handle_error(error: Exception) -> flask.Response | HTTPException:
         return error
     if isinstance(error, DataUnavailable):
         log.warning("request %s %s: data unavailable: %s", request_id(), flask.request.path, error)
-        status = 503
-        message = "The database is temporarily unavailable; please try again in a minute."
+        return unavailable_response()
     elif flask.request.path.startswith(COMPONENT_SUITES_PATH) and not raised_in_app_code(error):
         status = 404  # no such package or file of Dash's component suites
         message = "Not Found"
@@ -214,11 +215,20 @@ def handle_error(error: Exception) -> flask.Response | HTTPException:
         log.error("request %s %s %s failed", request_id(), flask.request.method, flask.request.path, exc_info=error)
         status = 500
         message = "Internal error; it has been logged. Quote the request id if you report it."
+    return _error_response(status, message)
+
+
+def _error_response(status: int, message: str) -> flask.Response:
     response = _json_error(status, message) if _wants_json() else error_page(status)
     response.headers["Cache-Control"] = "no-store"
     if status == 503:
         response.headers["Retry-After"] = RETRY_AFTER_SECONDS
     return response
+
+
+def unavailable_response() -> flask.Response:
+    """503 with Retry-After: JSON on Dash's endpoints and the API, the translated page otherwise."""
+    return _error_response(503, "The database is temporarily unavailable; please try again in a minute.")
 
 
 def register_error_handlers(server: flask.Flask) -> None:
