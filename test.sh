@@ -31,6 +31,6 @@ fi
 
 [ -d node_modules/axe-core ] || npm ci --no-audit --no-fund --silent
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/pip install -q --disable-pip-version-check -r requirements.txt
+.venv/bin/pip install -q --disable-pip-version-check -r requirements-dev.txt
 
 exec .venv/bin/python -m pytest "$@"

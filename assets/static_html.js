@@ -84,12 +84,13 @@
     return React.createElement(props.tag || "div", Object.assign({ref: box}, props.attributes), mounted ? props.children : null);
   }
 
-  // Every chart mounted and drawn now: before printing, and for scripts/build_upr_pdf.py.
+  // Every chart mounted and drawn now, for scripts/build_upr_pdf.py (which then waits for the drawing).
+  // Not on "beforeprint": the print snapshot is taken before a chart mounted then is drawn; an undrawn
+  // chart prints its table instead (assets/dashboard.css).
   function drawAllCharts() {
     mountAllCharts();
     if (window.Plotly && window.Plotly.drawPendingCharts) { window.Plotly.drawPendingCharts(); }
   }
-  window.addEventListener("beforeprint", drawAllCharts);
 
   window.dashboard_static = Object.assign({}, window.dashboard_static, {
     StaticHtml: StaticHtml, Deferred: Deferred, NearViewport: NearViewport, drawAllCharts: drawAllCharts

@@ -13,7 +13,7 @@ from dash import dcc, html
 from .datasets import CardData, download_href
 from .formatting import format_value
 from .i18n import translator
-from .sources import source_links
+from .sources import linked_line_mentions, source_links
 
 # plotly.js's default layout height: a chart's box is this tall unless its figure says otherwise
 # (web/prerender.py draws the same box before any script runs).
@@ -23,6 +23,9 @@ CHART_BOX_CLASS = "chart-box"
 
 GRAPH_CONFIG = {
     "displaylogo": False,
+    # dcc.Graph turns plotly's "Share chart..." on; it offers to upload the chart to Plotly's cloud.
+    "showSendToCloud": False,
+    "showEditInChartStudio": False,
     "responsive": True,
     "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"],
     "toImageButtonOptions": {"format": "png", "scale": 2},
@@ -92,7 +95,7 @@ def notes_list(notes: list[str], lang: str) -> html.Div | None:
     return html.Div(
         [
             html.P(_("Data notes"), className="fw-semibold mb-1"),
-            html.Ul([html.Li(note) for note in dict.fromkeys(notes)]),
+            html.Ul([html.Li(linked_line_mentions(note, lang)) for note in dict.fromkeys(notes)]),
         ],
         className="card-notes",
     )
@@ -121,7 +124,11 @@ def chart_card(
     body: list = [html.H2(title, id=f"{card_id}-title", className="h5 card-title")]
     if figure is not None:
         graph = dcc.Graph(
-            id=f"{card_id}-graph", figure=figure, config={**GRAPH_CONFIG, **(graph_config or {})}, className="chart"
+            id=f"{card_id}-graph",
+            figure=figure,
+            # plotly.js's own words (tool-bar tooltips) in the page's language: frontend/plotly/ registers ru and kk.
+            config={**GRAPH_CONFIG, "locale": lang, **(graph_config or {})},
+            className="chart",
         )
         if min_width:
             graph.style = {"minWidth": f"{min_width}px"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from .charts.theme import FONT, NO_DATA_COLOUR, SEQUENTIAL, base_layout, separators
+from .charts.theme import FONT, NO_DATA_COLOUR, SEQUENTIAL, base_layout, colour, separators
 
 
 def share_heatmap(
@@ -36,7 +36,7 @@ def share_heatmap(
                 for text_row, row in zip(texts, shares, strict=True)
             ],
             texttemplate="%{text}",
-            textfont={"color": "#343a40", "size": 11},
+            textfont={"color": colour("text"), "size": 11},
             hovertext=[[missing_text if share is None else "" for share in row] for row in shares],
             hoverinfo="text",
             xgap=2,

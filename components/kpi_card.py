@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from .formatting import format_number, format_percent, format_value, is_missing
+from .formatting import format_number, format_percent, is_missing
 from .i18n import translator
-from .sources import source_links
+from .sources import linked_line_mentions, source_links
+from .units import COUNT_FORMS, count_parts
 
 
 def _source_list(source: str | list[str]) -> list[str]:
@@ -51,13 +52,16 @@ def kpi_card(
     direction = "flat"
     if not is_missing(value) and previous is not None:
         direction = "up" if value > previous else "down" if value < previous else "flat"
+    number, unit_words = count_parts(value, unit, lang)
+    if unit not in COUNT_FORMS:
+        unit_words = unit_label  # a rate or an amount: the caller's words ("per 1,000 convicted persons")
     children = [
         html.H2(title, className="h6 kpi-title", id=f"{card_id}-title"),
         html.P(
             [
-                html.Span(format_value(value, unit, lang), className="kpi-value"),
+                html.Span(number, className="kpi-value"),
                 " ",
-                html.Span(unit_label, className="kpi-unit"),
+                html.Span(unit_words, className="kpi-unit"),
             ],
             className="mb-1",
         ),
@@ -71,7 +75,10 @@ def kpi_card(
     ]
     if note:
         children.append(
-            html.P([html.Span(_("Data note") + ": ", className="fw-semibold"), note], className="card-notes")
+            html.P(
+                [html.Span(_("Data note") + ": ", className="fw-semibold"), *linked_line_mentions(note, lang)],
+                className="card-notes",
+            )
         )
     if href:
         children.append(dcc.Link(link_text or _("Read more"), href=href, className="kpi-link"))

@@ -19,7 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
-from .charts.theme import FONT, NO_DATA_COLOUR, SEQUENTIAL, base_layout, separators
+from .charts.theme import FONT, NO_DATA_COLOUR, SEQUENTIAL, base_layout, colour, separators
 from .i18n import N_
 
 GEOJSON_FILE = Path(__file__).resolve().parent.parent / "assets" / "geo" / "kz_adm1_2024_web.geojson"
@@ -28,11 +28,11 @@ FEATURE_ID_KEY = "properties.ADM1_PCODE"
 # plotly.js draws the base map from topojson it fetches itself: point it at the vendored copy.
 MAP_CONFIG = {"topojsonURL": "/assets/vendor/topojson/", "scrollZoom": False}
 MAP_ATTRIBUTION = N_("Boundaries: geokz (A. Rodionov), CC BY 4.0, based on OCHA HDX COD-AB Kazakhstan.")
-COLOURSCALE = [[index / (len(SEQUENTIAL) - 1), colour] for index, colour in enumerate(SEQUENTIAL)]
-OUTLINE = "#495057"
-SELECTED_OUTLINE = "#000000"
+COLOURSCALE = [[index / (len(SEQUENTIAL) - 1), step] for index, step in enumerate(SEQUENTIAL)]
+OUTLINE = colour("muted")
+SELECTED_OUTLINE = colour("black")
 # Dark text with a light halo ("shadow": "auto") reads on every colour of the scale.
-LABEL_FONT = {"family": FONT, "size": 12, "color": "#212529", "shadow": "auto"}
+LABEL_FONT = {"family": FONT, "size": 12, "color": colour("text"), "shadow": "auto"}
 CITY_MARKER_SIZE = 28
 # Touch screens always show plotly's mode bar: a top margin of its height keeps it off the marks.
 MODEBAR_MARGIN = 32

@@ -177,10 +177,12 @@ def page_view(
         intro_part = []
     else:
         intro_part = [intro(lang)]
-    params = read_params(spec, query, lang)
     try:
+        # Inside the guard: a spec may take its choices or its default from the database.
+        params = read_params(spec, query, lang)
         content = build(lang, params)
     except DataUnavailable:
+        params = read_params(None, None, lang)
         content = [data_unavailable(lang)]
     parts = [*intro_part]
     if filters if filters is not None else spec is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from .charts.theme import PALETTE, base_layout, separators
+from .charts.theme import base_layout, colour, separators
 from .formatting import format_number, format_period
 
 SMALL_WIDTH = 210
@@ -42,7 +42,7 @@ def trend_bars(
     ticks = [period_tick(period) for period in periods]
     published = [index for index, value in enumerate(values) if value is not None]
     highlighted = None if highlight is None or not values else range(len(values))[highlight]
-    colours = [PALETTE[0] if index != highlighted else "#083a50" for index in range(len(values))]
+    colours = [colour("blue") if index != highlighted else colour("dark_highlight") for index in range(len(values))]
     figure = go.Figure(
         go.Bar(
             x=[ticks[index] for index in published],
@@ -64,7 +64,7 @@ def trend_bars(
                 mode="text",
                 text=[format_number(None, lang) for _ in missing],
                 textposition="top center",
-                textfont={"size": 9, "color": "#495057"},
+                textfont={"size": 9, "color": colour("muted")},
                 hoverinfo="skip",
             )
         )

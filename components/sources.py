@@ -9,6 +9,7 @@ sentence on `/report`. Section names come from the report's own headings
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from urllib.parse import urlencode
 
@@ -122,3 +123,30 @@ def source_links(sources: Iterable[str], lang: str) -> list:
             out.append("; ")
         out.append(source_link(source, lang))
     return out
+
+
+# Where a note's text names a line of the report, in each language: "line 928", "lines 1801-1803",
+# "строка 928", "строки 934 и 1169" (the first number), "928-жол". Group 1 is the first line number.
+LINE_MENTION = re.compile(
+    r"\b(?:lines?|строк[аеиу]|строкам)\s+(\d{1,5})(?:\s*[–-]\s*\d{1,5})?|\b(\d{1,5})(?:\s*[–-]\s*\d{1,5})?-жол\w*",
+    re.IGNORECASE,
+)
+
+
+def linked_line_mentions(text: str, lang: str) -> list:
+    """`text` with every mention of a report line turned into a link to that sentence on `/report`.
+
+    Data notes explain an inconsistency by pointing at lines of the report; a bare line number means
+    nothing to a reader, a link shows the sentence.
+    """
+    parts: list = []
+    position = 0
+    for match in LINE_MENTION.finditer(text):
+        line = int(match.group(1) or match.group(2))
+        if match.start() > position:
+            parts.append(text[position : match.start()])
+        parts.append(html.A(match.group(0), href=report_href(line, lang), className="source-link"))
+        position = match.end()
+    if position < len(text):
+        parts.append(text[position:])
+    return parts or [text]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from .charts.theme import PALETTE, base_layout, separators
+from .charts.theme import PALETTE, base_layout, colour, separators
 from .stage_bars import MODEBAR_PX, wrap
 
 PANEL_PX = 190
@@ -55,7 +55,7 @@ def span_panels(panels: list[SpanPanel], lang: str, first: int, last: int, missi
         vertical_spacing=gap / height if len(panels) > 1 else 0,
     )
     for row, panel in enumerate(panels, start=1):
-        colour = PALETTE[(row - 1) % len(PALETTE)]
+        series_colour = PALETTE[(row - 1) % len(PALETTE)]
         figure.add_trace(
             go.Bar(
                 x=[(bar.start + bar.end) / 2 for bar in panel.bars],
@@ -67,12 +67,12 @@ def span_panels(panels: list[SpanPanel], lang: str, first: int, last: int, missi
                 hovertext=[bar.hover or bar.text for bar in panel.bars],
                 hoverinfo="text",
                 marker={
-                    "color": colour,
-                    "line": {"color": colour, "width": 1},
+                    "color": series_colour,
+                    "line": {"color": series_colour, "width": 1},
                     # Hatching marks a span as well as its width, for anyone who cannot judge widths.
                     "pattern": {
                         "shape": ["/" if bar.end > bar.start else "" for bar in panel.bars],
-                        "fgcolor": "#ffffff",
+                        "fgcolor": colour("white"),
                         "solidity": 0.25,
                     },
                 },
@@ -86,7 +86,7 @@ def span_panels(panels: list[SpanPanel], lang: str, first: int, last: int, missi
                 figure.add_annotation(
                     x=year, y=0, xref=f"x{row if row > 1 else ''}", yref=f"y{row if row > 1 else ''}",
                     text=f"<i>{missing_text}</i>", textangle=-90, showarrow=False, yanchor="bottom",
-                    font={"size": 11, "color": "#495057"},
+                    font={"size": 11, "color": colour("muted")},
                 )  # fmt: skip
         top = max((bar.value for bar in panel.bars), default=1) or 1
         # Headroom for the value written above the tallest bar.

@@ -9,12 +9,13 @@ drawn; its place says so in words.
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
-from .charts.theme import PALETTE, base_layout, separators
+from .charts import theme
+from .charts.bars import wrap_lines
+from .charts.theme import base_layout, separators
 
 # Pixel geometry of one bar block; the y axis runs in pixels so labels never collide with bars.
 LINE_PX = 17
@@ -40,8 +41,8 @@ class LabelledBar:
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """Split `text` into lines of at most `width` characters (Plotly does not wrap annotations)."""
-    return textwrap.wrap(text, width=width, break_long_words=False) or [""]
+    """`text` as lines of at most `width` characters, at least one (Plotly does not wrap annotations)."""
+    return wrap_lines(text, width) or [""]
 
 
 @dataclass
@@ -66,7 +67,8 @@ def _layout_blocks(bars: list[LabelledBar]) -> tuple[list[_Block], float]:
         label = [f"<b>{line}</b>" for line in wrap(bar.title, TITLE_CHARS)]
         if bar.detail:
             label += [
-                f'<span style="color:#495057;font-size:11px">{line}</span>' for line in wrap(bar.detail, DETAIL_CHARS)
+                f'<span style="color:{theme.colour("muted")};font-size:11px">{line}</span>'
+                for line in wrap(bar.detail, DETAIL_CHARS)
             ]
         # A bar that is not drawn gets room for every line of the words that stand in for it.
         missing = wrap(bar.text, DETAIL_CHARS) if bar.value is None else []
@@ -78,8 +80,8 @@ def _layout_blocks(bars: list[LabelledBar]) -> tuple[list[_Block], float]:
     return blocks, cursor
 
 
-def labelled_bars(bars: list[LabelledBar], lang: str, colour: str = PALETTE[0]) -> go.Figure:
-    """Horizontal bars stacked vertically, each with its wrapped title and detail above it."""
+def labelled_bars(bars: list[LabelledBar], lang: str, colour: str = "blue") -> go.Figure:
+    """Horizontal bars stacked vertically, each with its wrapped title and detail above it (`colour`: a theme role)."""
     blocks, total = _layout_blocks(bars)
     maximum = max((b.value for b in bars if b.value is not None), default=0) or 1
 
@@ -98,7 +100,7 @@ def labelled_bars(bars: list[LabelledBar], lang: str, colour: str = PALETTE[0]) 
             cliponaxis=False,
             hovertext=[block.bar.hover or block.bar.text for block in drawn],
             hoverinfo="text",
-            marker={"color": colour},
+            marker={"color": theme.colour(colour)},
         )
     )
     annotations = []
@@ -108,7 +110,7 @@ def labelled_bars(bars: list[LabelledBar], lang: str, colour: str = PALETTE[0]) 
         annotations.append(_label(y(block.label_top), "<br>".join(block.label), 13, "top"))
         if block.missing:
             text = "<i>" + "<br>".join(block.missing) + "</i>"
-            annotations.append(_label(y(block.centre), text, 12, "middle", colour="#495057"))
+            annotations.append(_label(y(block.centre), text, 12, "middle", role="muted"))
     base_layout(figure, height=int(total) + MODEBAR_PX + 8)
     figure.update_layout(
         annotations=annotations, separators=separators(lang), bargap=0, margin={"t": MODEBAR_PX, "b": 8, "l": 8, "r": 8}
@@ -119,9 +121,9 @@ def labelled_bars(bars: list[LabelledBar], lang: str, colour: str = PALETTE[0]) 
     return figure
 
 
-def _label(y: float, text: str, size: int, anchor: str, colour: str = "#212529") -> dict:
+def _label(y: float, text: str, size: int, anchor: str, role: str = "text") -> dict:
     """A left-aligned block of text at the plot's left edge, `y` in pixels."""
     return {
         "x": 0, "xref": "paper", "y": y, "yref": "y", "xanchor": "left", "yanchor": anchor, "align": "left",
-        "text": text, "showarrow": False, "font": {"size": size, "color": colour},
+        "text": text, "showarrow": False, "font": {"size": size, "color": theme.colour(role)},
     }  # fmt: skip

@@ -11,12 +11,13 @@ the anchor.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterator
+
 import dash
 from dash import Input, Output, clientside_callback, dcc, html
 
-from components.i18n import N_, resolve_language, translator
-from components.notices import notice
-from components.shell import page_shell
+from components.i18n import N_, translator
+from components.page import Param, Params, ParamSpec, Translate, Values, page_view
 from components.sources import report_href, section_label
 from data_access.queries.report import (
     line_count,
@@ -27,8 +28,6 @@ from data_access.queries.report import (
     sentence_around,
     valid_line,
 )
-
-dash.register_page(__name__, path="/report", name=N_("Report text"), title="Report text")
 
 
 def _line_items(first: int, last: int, target: int | None) -> list[html.Li]:
@@ -101,35 +100,40 @@ def _text(target: int | None) -> list:
     return blocks
 
 
-def layout(lang: str | None = None, line: str | None = None, **query: str) -> html.Div:
-    """The report's text in the chrome of `lang`; `line` addresses one line (highlighted, its sentence shown)."""
-    lang = resolve_language(lang)
+def _missing_line(_: Translate, raw: str, values: Values) -> str:
+    return _(
+        "There is no line with that number in the report's text: it has lines 1 to {last}. Showing the whole text."
+    ).format(last=line_count())
+
+
+class _Lines(Collection[str]):
+    """The line numbers of the text, as an address writes them (no list of some 2,000 strings is built)."""
+
+    def __contains__(self, value: object) -> bool:
+        return valid_line(value) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return (str(number) for number in range(1, line_count() + 1))
+
+    def __len__(self) -> int:
+        return line_count()
+
+
+PARAMS = ParamSpec((Param("line", _Lines(), notice=_missing_line),))
+
+dash.register_page(__name__, path="/report", name=N_("Report text"), title="Report text", params=PARAMS)
+
+
+def report_view(lang: str, params: Params) -> list:
+    """The addressed line (if any), the contents and the text with that line highlighted."""
     _ = translator(lang)
-    target = valid_line(line) if line is not None else None
-    content: list = []
-    if line is not None and target is None:
-        content.append(
-            notice(
-                _(
-                    "There is no line {line} in the report's text: it has lines 1 to {last}. Showing the whole text."
-                ).format(line=str(line)[:12], last=line_count()),
-                "warning",
-            )
-        )
-    content.append(
-        html.P(
-            _(
-                "The text of the special report of the Human Rights Commissioner on counteracting torture (Astana, 2026), in Kazakh, as published with this dashboard's data. It was converted from the report's PDF: charts came out as empty lines or single letters, some table cells were lost and some sentences are broken by stray letters. Every source on the dashboard links to a line of this text."
-            ),
-            className="lead-text",
-        )
-    )
-    content.append(
+    target = valid_line(params.values["line"]) if params.values["line"] is not None else None
+    content: list = [
         html.P(
             _("Licence: CC BY 4.0. Text checksum (SHA-256): {checksum}.").format(checksum=report_sha256()),
             className="small text-body-secondary report-checksum",
         )
-    )
+    ]
     if target is not None:
         content.append(_addressed(target, lang))
     content.append(_contents(lang))
@@ -143,7 +147,26 @@ def layout(lang: str | None = None, line: str | None = None, **query: str) -> ht
     )
     content.append(dcc.Store(id="report-target", data=target))
     content.append(dcc.Store(id="report-scrolled"))
-    return page_shell("/report", lang, _("Report text"), content, {**query, **({"line": line} if target else {})})
+    return content
+
+
+def layout(lang: str | None = None, **query: str) -> html.Div:
+    """The report's text in the chrome of `lang`; `?line=` addresses one line (highlighted, its sentence shown)."""
+    if query.get("line") == "":
+        # `?line=` with no number still asks for a line: refused with the notice, unlike an address without it.
+        query = {**query, "line": "-"}
+    return page_view(
+        "report",
+        "/report",
+        lang,
+        query,
+        N_("Report text"),
+        N_(
+            "The text of the special report of the Human Rights Commissioner on counteracting torture (Astana, 2026), in Kazakh, as published with this dashboard's data. It was converted from the report's PDF: charts came out as empty lines or single letters, some table cells were lost and some sentences are broken by stray letters. Every source on the dashboard links to a line of this text."
+        ),
+        report_view,
+        spec=PARAMS,
+    )
 
 
 def line_href(line: int, lang: str) -> str:

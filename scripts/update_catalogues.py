@@ -25,9 +25,9 @@ from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from components.i18n import LANGUAGES, LOCALES, catalogue  # noqa: E402
+from components.i18n import LANGUAGES, LOCALES, catalogue, plurals  # noqa: E402
 
-KEYWORDS = {"_": None, "N_": None, "gettext": (2,)}
+KEYWORDS = {"_": None, "N_": None, "gettext": (2,), "n_": (1, 2), "ngettext": (2, 3)}
 
 
 def domain_of(path: Path) -> str:
@@ -52,14 +52,17 @@ def source_files() -> list[Path]:
     ]
 
 
-def extract(sources: list[Path]) -> dict[str, dict[str, list[tuple[str, int]]]]:
+Message = str | tuple[str, str]  # a plain message id, or (singular, plural) of a counted one
+
+
+def extract(sources: list[Path]) -> dict[str, dict[Message, list[tuple[str, int]]]]:
     """message id -> where it occurs, per domain."""
-    found: dict[str, dict[str, list[tuple[str, int]]]] = {}
+    found: dict[str, dict[Message, list[tuple[str, int]]]] = {}
     for path in sources:
         domain = domain_of(path)
         for line, message, _comments, _context in extract_from_file("python", str(path), keywords=KEYWORDS):
             if isinstance(message, tuple):
-                message = message[0]
+                message = message if len(message) == 2 and all(message) else message[0]
             if message:
                 found.setdefault(domain, {}).setdefault(message, []).append((str(path.relative_to(ROOT)), line))
     return found
@@ -77,8 +80,16 @@ def update(sources: list[Path]) -> None:
             new = Catalog(
                 locale=lang, project="torture-prevention-dashboard", charset="utf-8", creation_date=old.creation_date
             )
-            for message_id, locations in sorted(messages.items()):
+            for message_id, locations in sorted(messages.items(), key=lambda item: str(item[0])):
                 existing = old.get(message_id)
+                if isinstance(message_id, tuple):  # a counted message: one form per plural category
+                    kept = existing.string if existing is not None and isinstance(existing.string, tuple) else ()
+                    forms = plurals(lang).get(message_id[0], ()) if lang != "en" else ()
+                    text = kept if kept and all(kept) else forms or ("",) * new.num_plurals
+                    if lang == "en":
+                        text = message_id
+                    new.add(message_id, tuple(text), locations=[(path, 0) for path, _line in locations])
+                    continue
                 # A string moved from another file keeps the translation it has there.
                 text = existing.string if existing is not None and existing.string else translated.get(message_id, "")
                 if lang == "en" and not text:
@@ -86,7 +97,7 @@ def update(sources: list[Path]) -> None:
                 new.add(message_id, text, locations=[(path, 0) for path, _line in locations])
             with path.open("wb") as handle:
                 write_po(handle, new, width=0, omit_header=False, sort_output=True)
-            missing = sum(1 for m in new if m.id and not m.string)
+            missing = sum(1 for m in new if m.id and not (all(m.string) if isinstance(m.id, tuple) else m.string))
             if missing:
                 print(f"{path.relative_to(ROOT)}: {missing} message(s) to translate")
 

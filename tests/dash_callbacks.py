@@ -212,6 +212,21 @@ class Target:
     other_rules: list[str]
 
 
+def page_name(module: str) -> str:
+    """`pages.visits.page` (a page package) or `pages.overview` (a page module) -> the page's name."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 2 else parts[-1]
+
+
+def page_parameters(page: dict) -> set[str]:
+    """The URL parameters a page reads: its declared spec (`register_page(..., params=PARAMS)`), or for a page
+    without one the names its code reads with `query.get("...")`."""
+    if page.get("params") is not None:
+        return set(page["params"].names)
+    source = PAGES.joinpath(*page["module"].split(".")[1:]).with_suffix(".py")
+    return set(re.findall(r'(?:query|params)\.get\("([a-z_]+)"', source.read_text())) if source.exists() else set()
+
+
 def build_target(client) -> Target:  # a Flask test client
     """Everything to aim at, read from the running app (so a callback or route added later is covered too).
 
@@ -229,14 +244,8 @@ def build_target(client) -> Target:  # a Flask test client
         assert response.status_code == 200, path
         components.update(layout_components(response.get_json()))
     callbacks = [(c, valid_request(c, components)) for c in server_callbacks(dependencies)]
-    by_page: dict[str, set[str]] = {
-        source.stem: set(re.findall(r'query\.get\("([a-z_]+)"', source.read_text())) for source in PAGES.glob("*.py")
-    }
-    everything = {"lang"} | {
-        name
-        for source in PAGES.glob("*.py")
-        for name in re.findall(r'(?:query|params)\.get\("([a-z_]+)"', source.read_text())
-    }
+    by_page = {page_name(page["module"]): page_parameters(page) for page in dash.page_registry.values()}
+    everything = {"lang"} | {name for names in by_page.values() for name in names}
     stores = url_sync_stores(dependencies)
     for callback, request in callbacks:
         response = client.post(UPDATE_COMPONENT, json=request)

@@ -13,7 +13,7 @@ from tests.layout import find, load_page, source_links, texts
 
 @pytest.fixture(scope="module")
 def page(bundled):
-    """The pages.cases module, with the app built on the test database."""
+    """The pages.cases.page module, with the app built on the test database."""
     return load_page("cases")
 
 
@@ -219,3 +219,36 @@ def test_downloads_hold_exactly_the_numbers_shown(page):
     compensation = client.get("/download/cases.compensation.xlsx?lang=kk")
     assert compensation.status_code == 200 and compensation.data[:2] == b"PK"
     assert client.get("/download/cases.stages.csv?lang=en&period=1999").status_code == 400
+
+
+# ---------------------------------------------------------------- the parameter spec
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_the_period_spec_refuses_an_unknown_period_with_the_latest_year_and_a_translated_notice(page, lang):
+    from components.i18n import translator
+    from components.page import read_params
+    from pages.cases.params import PARAMS
+
+    params = read_params(PARAMS, {"period": "1999"}, lang)
+    assert params.values == {"period": "2025"} and params.refused == ("period",) and not params.ok
+    expected = translator(lang)("There is no figure for the period in the address; showing {period} instead.")
+    assert params.problems == [expected.format(period="2025")] and "1999" not in params.problems[0]
+    assert read_params(PARAMS, {"period": "2023-2024"}, lang).query == {"period": "2023-2024"}
+    assert read_params(PARAMS, {}, lang).query == {"period": None}
+
+
+def test_the_page_declares_its_spec_to_dash(page):
+    import dash
+
+    from pages.cases.params import PARAMS
+
+    assert dash.page_registry["pages.cases.page"]["params"] is PARAMS
+
+
+def test_a_bad_period_in_the_address_gives_a_russian_notice_in_russian(page):
+    layout = page.layout(lang="ru", period="1999")
+    assert texts(find(layout, "cases-notice")) == [
+        "Для периода, указанного в адресе, данных нет; вместо него показан 2025."
+    ]
+    assert find(layout, "cases-period").value == "2025"

@@ -158,3 +158,10 @@ def test_every_registered_dataset_downloads_the_table_it_shows(client):
         downloaded = pd.read_csv(io.BytesIO(response.data), encoding="utf-8-sig")
         assert list(downloaded.columns) == list(shown.columns), name
         assert len(downloaded) == len(shown), name
+
+
+def test_no_chart_offers_to_upload_itself_to_a_third_party():
+    from components.chart_card import GRAPH_CONFIG
+
+    assert GRAPH_CONFIG["showSendToCloud"] is False and GRAPH_CONFIG["showEditInChartStudio"] is False
+    assert GRAPH_CONFIG["displaylogo"] is False

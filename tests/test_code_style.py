@@ -1,4 +1,4 @@
-"""The code is ruff-clean: lint rules and formatting as pyproject.toml sets them (ruff pinned in requirements.txt)."""
+"""The code is ruff-clean: lint rules and formatting as pyproject.toml sets them (ruff pinned in requirements-dev.txt)."""
 
 from __future__ import annotations
 

@@ -178,14 +178,18 @@ def _notices(component: object) -> int:
     return count
 
 
-PAGE_MODULES = sorted(p.stem for p in PAGES.glob("*.py") if p.stem != "__init__")
+# Every page: a module pages/<name>.py or a package pages/<name>/ (its page.py registers it).
+PAGE_MODULES = sorted(
+    {p.stem for p in PAGES.glob("*.py") if p.stem != "__init__"}
+    | {p.name for p in PAGES.iterdir() if (p / "page.py").is_file()}
+)
 
 
 @pytest.mark.parametrize("module", PAGE_MODULES)
 def test_any_query_gives_a_layout_and_an_unknown_value_a_notice(
     pages: dict[str, dict], parameters: dict[str, set[str]], module: str
 ) -> None:
-    page = pages[f"pages.{module}"]
+    page = pages.get(f"pages.{module}") or pages[f"pages.{module}.page"]
     known = sorted(parameters.get(module, set()) - {"lang"})
     baseline = _notices(page["layout"](lang="en"))
 

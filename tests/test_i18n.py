@@ -8,11 +8,15 @@ import re
 import pytest
 
 from components.formatting import format_date, format_number, format_percent, format_value
-from components.i18n import LANGUAGES, catalogue, gettext, resolve_language
+from components.i18n import LANGUAGES, catalogue, gettext, ngettext, plural_index, plurals, resolve_language
+from components.units import COUNT_FORMS, count_with_unit
 from scripts.update_catalogues import extract, source_files
 
 PLACEHOLDER = re.compile(r"{[a-z_]*}")
-MESSAGES = sorted({m for domain in extract(source_files()).values() for m in domain})
+EXTRACTED = {m for domain in extract(source_files()).values() for m in domain}
+MESSAGES = sorted(m for m in EXTRACTED if isinstance(m, str))
+COUNTED = sorted(m for m in EXTRACTED if isinstance(m, tuple))  # (singular, plural) of a counted message
+FORMS = {"kk": 2, "ru": 3, "en": 2}
 
 
 def test_the_code_has_translatable_strings():
@@ -25,6 +29,42 @@ def test_every_message_is_translated(lang):
     assert missing == [], (
         f"{len(missing)} message(s) lack a {lang} translation; run scripts/update_catalogues.py and fill them"
     )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_counted_message_has_each_plural_form_of_the_language(lang):
+    assert len(COUNTED) >= len(COUNT_FORMS)
+    incomplete = [m for m in COUNTED if len(plurals(lang).get(m[0], ())) != FORMS[lang]]
+    assert incomplete == []
+    broken = [m for m in COUNTED for form in plurals(lang)[m[0]] if PLACEHOLDER.findall(form) != ["{n}"]]
+    assert broken == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("ru", ["1 жалоба", "2 жалобы", "5 жалоб", "21 жалоба", "240 жалоб"]),
+        ("kk", ["1 шағым", "2 шағым", "5 шағым", "21 шағым", "240 шағым"]),
+        ("en", ["1 complaint", "2 complaints", "5 complaints", "21 complaints", "240 complaints"]),
+    ],
+)
+def test_a_count_takes_the_grammatical_form_its_number_asks_for(lang, expected):
+    assert [count_with_unit(n, "complaints", lang) for n in (1, 2, 5, 21, 240)] == expected
+
+
+def test_russian_counts_of_the_report_read_as_a_russian_reader_expects():
+    said = [count_with_unit(n, unit, "ru") for n, unit in [(425, "visits"), (817, "facilities"), (113, "offences"),
+            (3188, "recommendations"), (1242, "visits"), (11, "recommendations"), (4.6, "years")]]  # fmt: skip
+    assert said == [
+        "425 посещений", "817 учреждений", "113 правонарушений", "3\u00a0188 рекомендаций", "1\u00a0242 посещения",
+        "11 рекомендаций", "4,6 года",
+    ]  # fmt: skip
+    assert plural_index("ru")(11) == 2 and plural_index("ru")(22) == 1
+
+
+def test_a_value_not_published_has_no_unit_and_an_untranslated_count_falls_back_to_english():
+    assert count_with_unit(None, "complaints", "en") == "not published"
+    assert ngettext("ru", "{n} thing", "{n} things", 5) == "{n} things"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -28,6 +28,21 @@ def page(bundled):
     return load_page("recommendations")
 
 
+@pytest.fixture(scope="module")
+def datasets(page):
+    return load_page("recommendations", "datasets")
+
+
+@pytest.fixture(scope="module")
+def cards(page):
+    return load_page("recommendations", "cards")
+
+
+@pytest.fixture(scope="module")
+def tracker(page):
+    return load_page("recommendations", "tracker")
+
+
 def row_of(frame: pd.DataFrame, body: str, agency: str | None) -> dict:
     mask = frame["category"].eq(body) & (frame["agency"].isna() if agency is None else frame["agency"].eq(agency))
     rows = frame[mask].to_dict("records")
@@ -106,10 +121,10 @@ def test_table3_has_the_reports_regions_and_agencies_in_order_and_no_invented_ce
 
 
 @pytest.mark.parametrize("lang", ["en", "ru", "kk"])
-def test_tables_write_not_published_where_a_count_is_missing_never_zero(page, lang):
+def test_tables_write_not_published_where_a_count_is_missing_never_zero(datasets, lang):
     from components.chart_card import data_table
 
-    for data in (page.fulfilment_data(lang), page.table3_data(lang), page.visits_data(lang)):
+    for data in (datasets.fulfilment_data(lang), datasets.table3_data(lang), datasets.visits_data(lang)):
         table = data_table(data, lang)
         missing_cells = 0
         for record, row in zip(data.frame.to_dict("records"), table_cells(table), strict=True):
@@ -121,8 +136,8 @@ def test_tables_write_not_published_where_a_count_is_missing_never_zero(page, la
         assert missing_cells > 0
 
 
-def test_heat_map_draws_missing_cells_grey_and_never_in_the_colour_scale(page):
-    figure = page.table3_figure(recs.region_agency_fulfilment("en"), "en")
+def test_heat_map_draws_missing_cells_grey_and_never_in_the_colour_scale(cards):
+    figure = cards.table3_figure(recs.region_agency_fulfilment("en"), "en")
     grey, colour = figure.data
     z = [value for row in colour.z for value in row]
     assert sum(value is not None for value in z) == 4  # three printed regional shares and the national share
@@ -136,12 +151,12 @@ def test_heat_map_draws_missing_cells_grey_and_never_in_the_colour_scale(page):
     )
 
 
-def test_fulfilment_chart_writes_not_published_instead_of_a_bar(page):
+def test_fulfilment_chart_writes_not_published_instead_of_a_bar(cards):
     frame = recs.fulfilment_by_agency("en")
-    figure = page.fulfilment_figure(frame, "en")
+    figure = cards.fulfilment_figure(frame, "en")
     bars = [trace for trace in figure.data if trace.type == "bar"]
     words = next(trace for trace in figure.data if trace.type == "scatter")
-    missing = [page._row_label(row, "en") for row in frame.to_dict("records") if pd.isna(row["issued"])]
+    missing = [cards.row_label(row, "en") for row in frame.to_dict("records") if pd.isna(row["issued"])]
     assert list(words.y) == missing and set(words.text) == {"not published"}
     for trace in bars:
         for row, value in zip(trace.y, trace.x, strict=True):
@@ -190,8 +205,8 @@ def test_tracker_lists_the_reports_recommendations_with_addressees(bundled):
     assert len(recs.recommendation_tracker("en", agency="MVD", status="proposed")) == 11
 
 
-def test_a_date_known_only_to_the_year_is_shown_as_the_year_not_a_fake_day(page):
-    data = page.tracker_data("en")
+def test_a_date_known_only_to_the_year_is_shown_as_the_year_not_a_fake_day(datasets):
+    data = datasets.tracker_data("en")
     assert set(data.frame["issued_precision"]) == {"year"}
     assert set(data.frame["issued_text"]) == {"2026"}
     assert set(data.frame["status_date_text"]) == {"2026"}  # the status dates from the issue
@@ -200,8 +215,8 @@ def test_a_date_known_only_to_the_year_is_shown_as_the_year_not_a_fake_day(page)
     assert recs.status_date_precision(dt.date(2026, 6, 15), issued, "year") == "day"
 
 
-def test_each_recommendation_has_a_permalink_that_shows_it_first(page):
-    entries = page.tracker_entries(page.tracker_data("en").frame, "en")
+def test_each_recommendation_has_a_permalink_that_shows_it_first(page, datasets, tracker):
+    entries = tracker.tracker_entries(datasets.tracker_data("en").frame, "en")
     assert entries[2].permalink == "/recommendations?lang=en&rec=R-03"
     layout = page.layout(lang="en", rec="R-03")
     selected = find(layout, "recommendations-selected")
@@ -256,15 +271,15 @@ def test_codes_in_the_url_are_matched_whatever_their_case(page):
 
 @pytest.mark.parametrize(("agency", "status"), [(["MVD"], None), ({"a": 1}, 5), (7, ["fulfilled"]), ("MVD", "nope")])
 def test_malformed_callback_input_gives_the_default_and_a_notice(page, agency, status):
-    overview, summary, _body, state = page.update_filters(agency, status, "ru")
+    _overview, summary, _body, notices, state = page.update_filters(agency, status, "ru")
     assert state["status"] is None
-    notices = [n for n in overview if type(n).__name__ == "Div" and "notice" in (n.className or "")]
+    notices = [n for n in notices if type(n).__name__ == "Div" and "notice" in (n.className or "")]
     assert notices and all(n.role == "status" for n in notices)
     assert summary.startswith("Все рекомендации доклада: 11" if state["agency"] is None else "Рекомендации")
 
 
 def test_callback_with_good_input_filters_and_syncs_the_url(page):
-    _overview, summary, _body, state = page.update_filters("MVD", "proposed", "en")
+    _overview, summary, _body, _notices, state = page.update_filters("MVD", "proposed", "en")
     assert state == {"agency": "MVD", "status": "proposed"}
     assert summary.startswith("Recommendations addressed to Ministry of Internal Affairs: 11; still open: 11")
     assert "Only those with the status “Proposed” are listed." in summary
@@ -281,3 +296,64 @@ def test_downloads_hold_the_shown_numbers_and_refuse_unknown_values(page):
     assert client.get("/download/recommendations.table3.xlsx?lang=kk").data[:2] == b"PK"
     assert client.get("/download/recommendations.tracker.csv?lang=en&agency=NOPE").status_code == 400
     assert client.get("/download/recommendations.tracker.csv?lang=en&status=done").status_code == 400
+
+
+# ---------------------------------------------------------------- the parameter spec (params.py)
+
+
+@pytest.fixture(scope="module")
+def params(page):
+    return load_page("recommendations", "params")
+
+
+def test_a_bad_status_in_the_url_shows_every_status_and_a_translated_notice_in_the_notice_area(page):
+    layout = page.layout(lang="ru", status="done")
+    assert texts(find(layout, "recommendations-notice")) == ["Статус «done» неизвестен; показаны все статусы."]
+    assert find(layout, "recommendations-status").value == "all"
+    assert getattr(find(layout, "recommendations-filters"), "data", None) is None  # nothing to write to the address
+
+
+def test_a_bad_state_body_in_a_callback_falls_back_to_all_with_a_translated_notice(page):
+    _overview, _summary, _body, notices, state = page.update_filters("NOPE", "proposed", "kk")
+    assert state == {"agency": None, "status": "proposed"}
+    assert " ".join(texts(notices)) == "«NOPE» мемлекеттік органы белгісіз; барлық мемлекеттік органдар көрсетілді."
+    good = page.update_filters("MVD", "proposed", "kk")
+    assert good[3] == [] and good[4] == {"agency": "MVD", "status": "proposed"}
+
+
+def test_a_refused_value_is_repeated_in_its_notice_only_cut_short(params):
+    given = "R-" + "9" * 200
+    read = params.read({"rec": given}, "en")
+    assert read.values["rec"] is None and read.refused == ("rec",)
+    assert read.problems == [f"There is no recommendation “{given[: params.ECHO_LIMIT]}”; showing all recommendations."]
+
+
+def test_the_language_links_carry_the_codes_as_the_release_spells_them(page):
+    layout = page.layout(lang="en", agency="mz", status="PROPOSED", junk="1")
+    hrefs = [link.href for link in _links(layout) if getattr(link, "hrefLang", None)]
+    assert hrefs and all("agency=MZ" in href and "status=proposed" in href and "junk" not in href for href in hrefs)
+
+
+def _links(component: object) -> list:
+    found = [component] if getattr(component, "href", None) else []
+    children = component if isinstance(component, (list, tuple)) else getattr(component, "children", None)
+    if isinstance(children, (list, tuple)):
+        return found + [link for child in children for link in _links(child)]
+    if children is not None and not isinstance(children, str):
+        return found + _links(children)
+    return found
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "recommendations.fulfilment.csv?lang=en&agency=NOPE",
+        "recommendations.visits.csv?lang=ru&agency=%3Cscript%3E",
+        "recommendations.tracker.xlsx?lang=en&status=PROPOSED%20OR%201",
+        "recommendations.table3.csv?lang=en&agency=MVD",  # Table 3 takes no parameter
+    ],
+)
+def test_a_download_with_a_value_the_page_does_not_know_is_refused(page, query):
+    from app import server
+
+    assert server.test_client().get(f"/download/{query}").status_code == 400

@@ -36,6 +36,11 @@ def page(bundled):
     return load_page("recommendations")
 
 
+@pytest.fixture(scope="module")
+def cards(page):
+    return load_page("recommendations", "cards")
+
+
 def history_of(code: str) -> list[tuple[str, dt.date, str]]:
     frame = recs.status_history(code)
     return [(r["status"], r["status_date"], r["release_version"]) for r in frame.to_dict("records")]
@@ -82,13 +87,13 @@ def test_a_complete_table3_gives_every_cell_a_share_computed_from_its_counts(cur
         assert math.isclose(cell["fulfilled_share"], fulfilled / sent)
 
 
-def test_with_a_complete_table3_the_heat_map_has_no_grey_cell(current_later, page):
+def test_with_a_complete_table3_the_heat_map_has_no_grey_cell(current_later, cards):
     frame = recs.region_agency_fulfilment("en")
-    grey, colour = page.table3_figure(frame, "en").data
+    grey, colour = cards.table3_figure(frame, "en").data
     assert all(value is None for row in grey.z for value in row)
     assert all(value is not None for row in colour.z for value in row)
     assert "*" not in "".join(text for row in colour.text for text in row)  # computed shares, not the printed ones
-    summary = page.table3_summary(frame, "en")
+    summary = cards.table3_summary(frame, "en")
     assert "not published" not in summary
     by_region = frame[frame["agency"].isna() & frame["region"].notna()]
     best = by_region.loc[by_region["fulfilled_share"].idxmax()]

@@ -271,7 +271,7 @@ def test_region_in_the_url_shows_its_detail(page):
 )
 def test_unknown_url_values_show_the_default_view_and_a_notice(page, query, message):
     layout = page.layout(lang="en", **query)
-    notices = " ".join(texts(find(layout, "regions-notices")))
+    notices = " ".join(texts(find(layout, "regions-notice")))
     assert message in notices
     assert find(layout, "regions-metric").value == "rate"
     assert find(layout, "regions-region").value == ""  # the empty choice: no region
@@ -323,7 +323,7 @@ def test_clicked_region_reads_only_well_formed_clicks(page, click):
 
 UPDATE_OUTPUT = (
     "..regions-map-slot.children...regions-detail-slot.children...regions-bar-slot.children..."
-    "regions-table-slot.children...regions-notices.children...regions-filters.data...regions-status.children.."
+    "regions-table-slot.children...regions-notice.children...regions-filters.data...regions-status.children.."
 )
 
 
@@ -333,7 +333,7 @@ def update_outputs() -> list[dict]:
         "regions-detail-slot",
         "regions-bar-slot",
         "regions-table-slot",
-        "regions-notices",
+        "regions-notice",
         "regions-filters",
         "regions-status",
     ]
@@ -357,7 +357,7 @@ def test_server_answers_a_malformed_filter_request_with_the_default_view_not_an_
     assert response.status_code == 200
     payload = response.get_json()["response"]
     assert payload["regions-filters"]["data"] == {"metric": None, "region": None, "sort": None}
-    assert "The region asked for is not known" in json.dumps(payload["regions-notices"])
+    assert "The region asked for is not known" in json.dumps(payload["regions-notice"])
     assert "<script>" not in response.get_data(as_text=True)
 
 
@@ -406,3 +406,34 @@ def test_downloads_serve_the_numbers_the_cards_show(client, name, params):
 def test_download_with_an_unknown_region_is_a_client_error(client):
     assert client.get("/download/regions.detail.csv?lang=en&region=KZ-99").status_code == 400
     assert client.get("/download/regions.metric.csv?lang=en&metric=nope").status_code == 400
+
+
+# ---------------------------------------------------------------- the parameter spec (params.py)
+
+
+def test_a_bad_sort_in_the_url_orders_highest_first_with_a_translated_notice(page):
+    layout = page.layout(lang="kk", sort="sideways")
+    assert texts(find(layout, "regions-notice")) == [
+        "Сұралған кесте реті белгісіз; алдымен ең жоғары мәндер көрсетілді."
+    ]
+    assert find(layout, "regions-sort").value == "desc"
+    assert getattr(find(layout, "regions-filters"), "data", None) is None  # nothing to write to the address
+
+
+def test_a_bad_region_in_a_callback_selects_none_with_a_translated_notice_and_keeps_the_rest(page):
+    *_, notices, filters, _status = page.update_view("prisoners", "KZ-99", "name", "ru")
+    assert filters == {"metric": "prisoners", "region": None, "sort": "name"}
+    assert " ".join(texts(notices)) == "Запрошенный регион неизвестен; регион не выбран."
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "regions.metric.csv?lang=en&metric=RATE",
+        "regions.table.csv?lang=en&metric=rate&sort=sideways",
+        "regions.detail.csv?lang=en",  # the detail of which region?
+        "regions.detail.xlsx?lang=kk&region=%3Cscript%3E",
+    ],
+)
+def test_a_download_with_a_value_the_page_does_not_know_is_refused(client, query):
+    assert client.get(f"/download/{query}").status_code == 400

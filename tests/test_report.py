@@ -160,3 +160,41 @@ def _walk(component):
 
 def _links(component) -> list:
     return [c for c in _walk(component) if type(c).__name__ == "A"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "note", "line"),
+    [
+        ("en", "Line 920 gives 30 MCI, while line 1141 proposes 300.", 920),
+        ("ru", "Год 2023 взят из строки 952 («с 352 в 2023 году»).", 952),
+        ("kk", "Баяндама бұл жолды 967-жол деп көрсетеді.", 967),
+        ("en", "The types after Figure 14 (lines 1801-1803) add up to 360.", 1801),
+    ],
+)
+def test_a_line_a_data_note_names_is_a_link_to_its_sentence(lang, note, line):
+    from components.sources import linked_line_mentions
+
+    parts = linked_line_mentions(note, lang)
+    links = [part for part in parts if not isinstance(part, str)]
+    assert links[0].href == f"/report?line={line}&lang={lang}#L{line}"
+    assert "".join(part if isinstance(part, str) else part.children for part in parts) == note
+
+
+@pytest.mark.parametrize("bad", ["0", "99999", "12a", "<i>1</i>"])
+def test_the_line_spec_refuses_a_bad_line_with_the_whole_text_and_a_notice_that_does_not_repeat_it(page, bad):
+    from components.i18n import translator
+    from components.page import read_params
+
+    params = read_params(page.PARAMS, {"line": bad}, "ru")
+    assert params.values == {"line": None} and params.refused == ("line",) and params.query == {"line": None}
+    expected = translator("ru")(
+        "There is no line with that number in the report's text: it has lines 1 to {last}. Showing the whole text."
+    ).format(last=report.line_count())
+    assert params.problems == [expected] and (bad.isdigit() or bad not in expected)
+    assert read_params(page.PARAMS, {"line": "1171"}, "ru").query == {"line": "1171"}
+
+
+def test_a_good_line_stays_in_the_language_links(page):
+    tree = page.layout(lang="en", line="1171")
+    hrefs = [a.href for a in _walk(tree) if isinstance(getattr(a, "href", None), str) and "lang=ru" in a.href]
+    assert any("line=1171" in href for href in hrefs)

@@ -12,7 +12,7 @@ from tests.layout import find, load_page, source_links, texts
 
 @pytest.fixture(scope="module")
 def page(bundled):
-    """The pages.upr module, with the app built on the test database."""
+    """The pages.upr.page module, with the app built on the test database."""
     return load_page("upr")
 
 
@@ -295,3 +295,40 @@ def test_the_page_links_the_pdf_only_once_it_is_built(page, tmp_path, monkeypatc
     (tmp_path / "pdf" / "upr-2026.1-en.pdf").write_bytes(b"%PDF-1.4")
     link = find(page.layout(lang="en"), "upr-pdf-link")
     assert link is not None and link.href == "/pdf/upr-2026.1-en.pdf"
+
+
+# ---------------------------------------------------------------- the parameter spec
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_the_kind_spec_refuses_an_unknown_kind_with_every_milestone_and_a_translated_notice(page, lang):
+    from components.i18n import translator
+    from components.page import read_params
+    from pages.upr.params import PARAMS
+
+    params = read_params(PARAMS, {"kind": "<b>law</b>"}, lang)
+    assert params.values == {"kind": "all"} and params.refused == ("kind",) and params.query == {"kind": None}
+    assert params.problems == [translator(lang)("The milestone type asked for is not known; all milestones are shown.")]
+    assert "<b>" not in params.problems[0]
+    assert read_params(PARAMS, {"kind": "law"}, lang).query == {"kind": "law"}
+
+
+def test_the_page_declares_its_spec_to_dash_and_the_downloads_theirs(page):
+    import dash
+
+    from components.datasets import dataset_params
+    from pages.upr.datasets import INDICATOR_PARAMS
+    from pages.upr.params import PARAMS
+
+    assert dash.page_registry["pages.upr.page"]["params"] is PARAMS
+    assert dataset_params("upr.milestones") is PARAMS and dataset_params("upr.indicator") is INDICATOR_PARAMS
+
+
+def test_a_bad_kind_in_a_kazakh_address_gives_the_kazakh_notice_beside_the_timeline(page):
+    from components.i18n import translator
+
+    layout = page.layout(lang="kk", kind="bogus")
+    expected = translator("kk")("The milestone type asked for is not known; all milestones are shown.")
+    assert expected != "The milestone type asked for is not known; all milestones are shown."
+    assert expected in texts(find(layout, "upr-milestones-container"))
+    assert find(layout, "upr-milestone-kind").value == "all"

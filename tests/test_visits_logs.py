@@ -8,7 +8,6 @@ As of 30 June 2025 the mandate window opens on 30 June 2021.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import json
 
 import pytest
@@ -252,9 +251,9 @@ def test_suppression_rules_on_a_hand_made_table():
 
 @pytest.fixture(scope="module")
 def page(logs):
-    import app  # noqa: F401 - builds the Dash app, so the page registers itself
+    from tests.layout import load_page
 
-    return importlib.import_module("pages.visits")
+    return load_page("visits")
 
 
 def page_text(component: object) -> str:

@@ -9,13 +9,16 @@ Plotly.register([
     require('plotly.js/lib/heatmap'),
     require('plotly.js/lib/choropleth'),
     require('plotly.js/lib/scattergeo'),
+    // The words plotly.js writes itself (tool-bar tooltips), in the page's language (chart_card sets `locale`).
+    require('plotly.js/lib/locales/ru'),
+    require('./locale-kk'),
 ]);
 
 // Charts are drawn when they come near the viewport, one per task, not all at once when the page
 // starts: drawing a chart is the longest piece of main-thread work a page does, and a phone shows one
 // chart at a time. dcc.Graph draws with Plotly.react and waits for its promise before it binds events,
-// so a deferred draw only delays the promise. Printing draws every chart first, at once (`beforeprint`,
-// and Plotly.drawPendingCharts(), which assets/static_html.js calls for scripts/build_upr_pdf.py).
+// so a deferred draw only delays the promise. Plotly.drawPendingCharts() draws every chart at once
+// (assets/static_html.js calls it for scripts/build_upr_pdf.py, which waits for the drawing to end).
 var MARGIN_PX = 400;
 var pending = new Map(); // graph div -> {args: the latest Plotly.react arguments, waiting: [{resolve, reject}]}
 var queue = []; // graph divs near the viewport, drawn one per task in this order
@@ -83,11 +86,12 @@ Plotly.purge = function (gd) {
     return purge.apply(Plotly, arguments);
 };
 
+// Not on `beforeprint`: the browser takes its print snapshot before the charts are drawn, so a chart
+// drawn then printed as an empty box. A chart not drawn prints its table instead (assets/dashboard.css).
 Plotly.drawPendingCharts = function () {
     drawEverything = true;
     queue = [];
     Array.from(pending.keys()).forEach(draw);
 };
-window.addEventListener('beforeprint', Plotly.drawPendingCharts);
 
 module.exports = Plotly;

@@ -198,7 +198,7 @@ def test_metric_radios_are_one_keyboard_group(browser, live_server):
 
 def test_bad_url_values_show_the_default_view_and_notices(browser, live_server):
     open_page(browser, f"{live_server}/regions?lang=en&region=KZ-99&metric=torture&sort=up")
-    notices = browser.find_element("id", "regions-notices").text
+    notices = browser.find_element("id", "regions-notice").text
     assert "The region asked for is not known" in notices
     assert "The comparison asked for is not known" in notices
     assert "The table order asked for is not known" in notices

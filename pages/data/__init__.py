@@ -1,0 +1,1 @@
+"""Data and methods: every dataset, definitions, data notes, methods, the release and how to cite."""

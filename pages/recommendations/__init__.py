@@ -1,0 +1,1 @@
+"""Recommendation fulfilment: the page, its URL parameters, its datasets and its cards."""

@@ -1,0 +1,328 @@
+"""The page's chart cards: fulfilment by issuing body and state body (stacked shares), Table 3 by region
+and state body (heat map) and the Ombudsman's own visits (a table with its totals)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+from dash import html
+
+from components.chart_card import chart_card
+from components.charts import Figure
+from components.datasets import CardData, sources_from
+from components.formatting import format_number, format_percent, is_missing
+from components.heatmap import share_heatmap
+from components.i18n import translator
+from components.notices import empty_state
+from components.stacked_shares import Segment, stacked_share_bars
+from data_access.queries.recommendations import ombudsman_totals
+
+from .datasets import BODY_LABELS, cell_names, fulfilment_data, lines_frame, table3_data, visits_data
+
+HEATMAP_MIN_WIDTH = 680  # px: below this the heat map scrolls sideways
+
+
+def agency_label(row: dict, lang: str) -> str:
+    """A fulfilment row's state body, short, or 'all state bodies'."""
+    return translator(lang)("all state bodies") if is_missing(row.get("agency_short")) else row["agency_short"]
+
+
+def row_label(row: dict, lang: str) -> str:
+    """'NPM · MIA': the issuing body and the state body of a fulfilment row."""
+    _ = translator(lang)
+    return f"{_(BODY_LABELS[row['category']])} · {agency_label(row, lang)}"
+
+
+def fulfilment_summary(frame: pd.DataFrame, lang: str) -> str:
+    """One sentence per row with a computed share, and how many rows have none."""
+    _ = translator(lang)
+    known = frame[frame["fulfilled_share"].notna()]
+    parts = [
+        _("{row}: {share} of {issued} fulfilled").format(
+            row=row_label(row, lang),
+            share=format_percent(row["fulfilled_share"], lang),
+            issued=format_number(row["issued"], lang),
+        )
+        for row in known.to_dict("records")
+    ]
+    text = "; ".join(parts) + "." if parts else _("The report gives no fulfilment figure for these rows.")
+    missing = len(frame) - len(known)
+    if missing and parts:
+        text += " " + _("For {n} of {total} rows the report does not publish how many were fulfilled.").format(
+            n=missing, total=len(frame)
+        )
+    return text
+
+
+def _unknown_count(row: dict) -> float:
+    """How many of the issued recommendations have no published status."""
+    known = [row[k] for k in ("fulfilled", "in_progress") if not is_missing(row[k])]
+    if not is_missing(row["fulfilled"]) and not is_missing(row["in_progress"]):
+        return 0.0  # then every recommendation is fulfilled, in progress or neither
+    return float(row["issued"]) - sum(float(k) for k in known)
+
+
+def fulfilment_figure(frame: pd.DataFrame, lang: str) -> Figure:
+    """Stacked shares per row: fulfilled, in progress, neither, and the part whose status is not published."""
+    _ = translator(lang)
+    records = frame.to_dict("records")
+    rows = [row_label(row, lang) for row in records]
+
+    def segment(
+        name: str, share_key: str, count: Callable[[dict], float], colour: str, hatched: bool = False
+    ) -> Segment:
+        shares = [None if is_missing(row[share_key]) else float(row[share_key]) for row in records]
+        # The hatched part is named, not measured: its size is what the report leaves open.
+        texts = [(name if hatched else format_percent(share, lang)) if share else "" for share in shares]
+        hovers = [
+            _("{row}: {name} {count} of {issued} ({share})").format(
+                row=label,
+                name=name,
+                count=format_number(count(row), lang),
+                issued=format_number(row["issued"], lang),
+                share=format_percent(share, lang),
+            )
+            if share is not None
+            else ""
+            for label, row, share in zip(rows, records, shares, strict=True)
+        ]
+        return Segment(name, shares, colour, texts, hovers, hatched)
+
+    segments = [
+        segment(_("fulfilled"), "fulfilled_share", lambda r: r["fulfilled"], "green"),
+        segment(_("in progress"), "in_progress_share", lambda r: r["in_progress"], "orange"),
+        segment(
+            _("neither fulfilled nor in progress"),
+            "other_share",
+            lambda r: r["issued"] - r["fulfilled"] - r["in_progress"],
+            "vermillion",
+        ),
+        segment(_("status not published"), "unknown_share", _unknown_count, "", hatched=True),
+    ]
+    segments = [s for s in segments if any(share for share in s.shares)]
+    # Nothing to split where the number issued itself is not published.
+    missing_rows = [is_missing(row["issued"]) for row in records]
+    return stacked_share_bars(rows, segments, missing_rows, _("not published"), lang)
+
+
+def fulfilment_card(lang: str, agency: str | None) -> html.Section:
+    """Chart and table: fulfilment by issuing body and state body."""
+    _ = translator(lang)
+    data = fulfilment_data(lang, agency)
+    if data.frame.empty:
+        return empty_card(
+            "recommendations-fulfilment",
+            _("Fulfilment by issuing body and state body"),
+            _("The report gives no recommendation counts for this state body."),
+        )
+    return chart_card(
+        "recommendations-fulfilment",
+        _("Fulfilment by issuing body and state body"),
+        fulfilment_summary(data.frame, lang),
+        data,
+        lang,
+        figure=fulfilment_figure(data.frame, lang),
+        download=("recommendations.fulfilment", {"agency": agency}),
+    )
+
+
+def empty_card(card_id: str, title: str, message: str) -> html.Section:
+    """A card that says, in words, why it has nothing to show."""
+    return html.Section(
+        html.Div(
+            [html.H2(title, id=f"{card_id}-title", className="h5 card-title"), empty_state(message)],
+            className="card-body",
+        ),
+        className="card chart-card mb-4",
+        id=card_id,
+        **{"aria-labelledby": f"{card_id}-title"},
+    )
+
+
+def table3_summary(frame: pd.DataFrame, lang: str) -> str:
+    """How much of Table 3 is known, the shares the text quotes, and the extremes where shares are known."""
+    _ = translator(lang)
+    missing = int((frame["fulfilled_share"].isna() & frame["printed_share"].isna()).sum())
+    sentences = []
+    if missing:
+        sentences.append(
+            _("Cells of Table 3 not published: {n} of {total} (the report's table lost its figures).").format(
+                n=missing, total=len(frame)
+            )
+        )
+    quoted = frame[frame["printed_share"].notna() & frame["fulfilled_share"].isna() & frame["region"].notna()]
+    if len(quoted):
+        listed = ", ".join(
+            f"{r['region_short']} {format_percent(r['printed_share'], lang, 0)}" for r in quoted.to_dict("records")
+        )
+        sentences.append(_("The report's text gives the share fulfilled for {regions}.").format(regions=listed))
+    by_region = frame[frame["agency"].isna() & frame["region"].notna() & frame["fulfilled_share"].notna()]
+    if len(by_region) > 1:
+        best = by_region.loc[by_region["fulfilled_share"].idxmax()]
+        worst = by_region.loc[by_region["fulfilled_share"].idxmin()]
+        sentences.append(
+            _("The highest share fulfilled is in {best} ({best_share}), the lowest in {worst} ({worst_share}).").format(
+                best=best["region_short"],
+                best_share=format_percent(best["fulfilled_share"], lang),
+                worst=worst["region_short"],
+                worst_share=format_percent(worst["fulfilled_share"], lang),
+            )
+        )
+    national = frame[frame["region"].isna() & frame["agency"].isna() & frame["fulfilled_share"].notna()]
+    if len(national):
+        row = national.iloc[0]
+        sentences.append(
+            _("Nationally {fulfilled} of {issued} NPM recommendations were fulfilled ({share}).").format(
+                fulfilled=format_number(row["fulfilled"], lang),
+                issued=format_number(row["issued"], lang),
+                share=format_percent(row["fulfilled_share"], lang),
+            )
+        )
+    return " ".join(sentences)
+
+
+def _wrap(label: str, width: int = 12) -> str:
+    """A long axis label over several lines, so the heat map's columns stay narrow."""
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
+
+
+def table3_figure(frame: pd.DataFrame, lang: str) -> Figure:
+    """The heat map: computed share where both counts are known, else the printed share (marked *), else grey."""
+    _ = translator(lang)
+    frame = frame.copy()
+    frame["region_label"], frame["agency_label"] = cell_names(frame, lang)
+    rows = list(dict.fromkeys(frame.sort_values("row_order")["region_label"]))
+    columns = [_wrap(label) for label in dict.fromkeys(frame.sort_values("column_order")["agency_label"])]
+    grid = {(r["row_order"], r["column_order"]): r for r in frame.to_dict("records")}
+    shares, texts, hovers = [], [], []
+    for i in range(len(rows)):
+        share_row, text_row, hover_row = [], [], []
+        for j in range(len(columns)):
+            cell = grid.get((i, j))
+            where = f"{rows[i]} · {columns[j]}".replace("<br>", " ")
+            if cell is not None and not is_missing(cell["fulfilled_share"]):
+                share = float(cell["fulfilled_share"])
+                text = format_percent(share, lang, 0)
+                hover = _("{where}: {fulfilled} of {issued} fulfilled ({share})").format(
+                    where=where,
+                    fulfilled=format_number(cell["fulfilled"], lang),
+                    issued=format_number(cell["issued"], lang),
+                    share=format_percent(share, lang),
+                )
+            elif cell is not None and not is_missing(cell["printed_share"]):
+                share = float(cell["printed_share"])
+                text = format_percent(share, lang, 0) + "*"
+                hover = _("{where}: {share} as printed in the report; the counts are not published").format(
+                    where=where, share=format_percent(share, lang, 0)
+                )
+            else:
+                share, text, hover = None, "–", f"{where}: {_('not published')}"
+            share_row.append(share)
+            text_row.append(text)
+            hover_row.append(hover if share is not None else "")
+        shares.append(share_row)
+        texts.append(text_row)
+        hovers.append(hover_row)
+    return share_heatmap(columns, rows, shares, texts, hovers, _("not published"), lang, colour_title=_("fulfilled"))
+
+
+def table3_card(lang: str) -> html.Section:
+    """Heat map and table of Table 3 with a key to the grey and starred cells."""
+    _ = translator(lang)
+    data = table3_data(lang)
+    title = _("NPM recommendations fulfilled, by region and state body")
+    if data.frame.empty:
+        return empty_card("recommendations-table3", title, _("The release holds no figures of Table 3."))
+    frame = data.frame
+    # A key only for the kinds of cell the heat map has: grey ones, starred ones.
+    key: list = []
+    if (frame["fulfilled_share"].isna() & frame["printed_share"].isna()).any():
+        key += [html.Span("–", className="fw-semibold"), " " + _("on grey: not published.") + " "]
+    if (frame["fulfilled_share"].isna() & frame["printed_share"].notna()).any():
+        key += [
+            html.Span("*", className="fw-semibold"),
+            " " + _("share as printed in the report's text; the counts behind it are not published."),
+        ]
+    return chart_card(
+        "recommendations-table3",
+        title,
+        table3_summary(data.frame, lang),
+        data,
+        lang,
+        figure=table3_figure(data.frame, lang),
+        download=("recommendations.table3", {}),
+        extra=[html.P(key, className="small text-body-secondary")] if key else None,
+        min_width=HEATMAP_MIN_WIDTH,
+    )
+
+
+def visits_summary(data: CardData, totals: dict, lang: str, agency_name: str | None) -> str:
+    """The visits in numbers: how many, the recommendations, and whether the per-visit counts add up."""
+    _ = translator(lang)
+    frame = data.frame
+    if agency_name:
+        return _(
+            "Visits to institutions of {agency}: {n} of {total}; recommendations issued after them: {recs}."
+        ).format(
+            n=len(frame),
+            total=totals["visits"],
+            agency=agency_name,
+            recs=format_number(frame["recommendations_issued"].sum(min_count=1), lang),
+        )
+    text = _(
+        "Visits by the Ombudsman: {visits} ({domestic} in Kazakhstan, {abroad} abroad). Recommendations issued after {counted} of them: {recs}."
+    ).format(
+        visits=totals["visits"],
+        domestic=totals["visits"] - totals["visits_abroad"],
+        abroad=totals["visits_abroad"],
+        recs=format_number(totals["per_visit_sum"], lang),
+        counted=totals["visits_with_count"],
+    )
+    if totals["sums_agree"]:
+        text += " " + _(
+            "This matches the report's total ({issued}); fulfilled: {fulfilled} ({fulfilled_share}), in progress: {in_progress} ({in_progress_share})."
+        ).format(
+            issued=format_number(totals["issued"], lang),
+            fulfilled=format_number(totals["fulfilled"], lang),
+            fulfilled_share=format_percent(totals["fulfilled_share"], lang),
+            in_progress=format_number(totals["in_progress"], lang),
+            in_progress_share=format_percent(totals["in_progress_share"], lang),
+        )
+    else:
+        text += " " + _("The report's total is {issued}, which the per-visit numbers do not add up to.").format(
+            issued=format_number(totals["issued"], lang)
+        )
+    return text
+
+
+def visits_card(lang: str, agency: str | None, agency_name: str | None) -> html.Section:
+    """The Ombudsman's visits as a list by month, with the totals."""
+    _ = translator(lang)
+    title = _("The Ombudsman's own visits in 2025")
+    data = visits_data(lang, agency)
+    if data.frame.empty:
+        return empty_card(
+            "recommendations-visits",
+            title,
+            _("None of the Ombudsman's visits in 2025 was to an institution of this state body."),
+        )
+    totals = ombudsman_totals(lang)
+    if agency is None:
+        # The totals line (after the last visit) is a source too: its lines include every visit's.
+        data.sources = sources_from(lines_frame(totals["source_lines"]), lang)
+        data.notes = list(dict.fromkeys(data.notes + totals["notes"]))
+    return chart_card(
+        "recommendations-visits",
+        title,
+        visits_summary(data, totals, lang, agency_name),
+        data,
+        lang,
+        download=("recommendations.visits", {"agency": agency}),
+    )

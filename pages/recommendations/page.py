@@ -1,0 +1,181 @@
+"""Recommendation fulfilment: by issuing body and state body, by region (Table 3), the Ombudsman's
+own visits, and a tracker of the report's recommendations with a permalink for each.
+
+The page's parameters are in `params.py`, its tables in `datasets.py`, its chart cards in `cards.py`
+and the tracker in `tracker.py`; this module lays them out and keeps them in step with the filters.
+"""
+
+from __future__ import annotations
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import Input, Output, State, callback, ctx, html, no_update
+from dash.exceptions import MissingCallbackContextException
+
+from components.formatting import format_number, format_percent, is_missing
+from components.i18n import N_, translator
+from components.notices import data_unavailable
+from components.page import Params, callback_language, notices, page_view, register_url_sync
+from components.rec_tracker import tracker_card
+from data_access.queries.base import DataUnavailable
+from data_access.queries.recommendations import fulfilment_by_agency, page_agencies, recommendation_tracker
+
+from .cards import fulfilment_card, table3_card, visits_card
+from .datasets import BODY_LABELS
+from .params import AGENCY_AND_STATUS, ALL, PARAMS, PATH, canonical, filters_of, read
+from .tracker import selected_recommendation, status_control, tracker_parts
+
+dash.register_page(
+    __name__, path=PATH, name=N_("Recommendations"), nav_order=30, title="Recommendations", params=PARAMS
+)
+
+TITLE = N_("Recommendations and their fulfilment")
+INTRO = N_(
+    "Who issued how many recommendations to which state body, and how many were fulfilled: after the visits of the National Preventive Mechanism (NPM), of the Ombudsman and of the Ombudsman's regional representatives in 2025; by region (Table 3 of the report); and the recommendations with which the report closes, with their status. Choose a state body to see what concerns it."
+)
+
+
+def agency_overview(lang: str, agency: str, agency_name: str) -> html.Section:
+    """For one state body: its recommendations in the tracker, what is still open, and fulfilment after visits."""
+    _ = translator(lang)
+    tracked = recommendation_tracker(lang, agency)
+    fulfilment = fulfilment_by_agency(lang, agency)
+    items = [
+        html.Li(
+            _("The report's recommendations addressed to it: {n}; still open: {open}; fulfilled: {fulfilled}.").format(
+                n=len(tracked),
+                open=int(tracked["is_open"].sum()),
+                fulfilled=int((tracked["status"] == "fulfilled").sum()),
+            )
+        )
+    ]
+    for row in fulfilment.to_dict("records"):
+        items.append(
+            html.Li(
+                _("{body}: recommendations issued after visits in {period}: {issued}; fulfilled: {fulfilled}.").format(
+                    body=_(BODY_LABELS[row["category"]]),
+                    issued=format_number(row["issued"], lang),
+                    period=row["period"],
+                    fulfilled=format_number(row["fulfilled"], lang)
+                    + (
+                        ""
+                        if is_missing(row["fulfilled_share"])
+                        else f" ({format_percent(row['fulfilled_share'], lang)})"
+                    ),
+                )
+            )
+        )
+    return html.Section(
+        [
+            html.H2(
+                _("At a glance: {agency}").format(agency=agency_name), className="h5", id="recommendations-glance-title"
+            ),
+            html.Ul(items, className="mb-1"),
+            html.P(html.A(_("Go to its recommendations"), href="#recommendations-tracker"), className="small mb-0"),
+        ],
+        className="card card-body mb-4",
+        id="recommendations-glance",
+        **{"aria-labelledby": "recommendations-glance-title"},
+    )
+
+
+def overview_content(lang: str, agency: str | None) -> list:
+    """Everything above the tracker that follows the state body: its summary and the three cards."""
+    agency_name = _agency_name(lang, agency)
+    glance = [agency_overview(lang, agency, agency_name)] if agency else []
+    return [*glance, fulfilment_card(lang, agency), table3_card(lang), visits_card(lang, agency, agency_name)]
+
+
+def _agency_name(lang: str, agency: str | None) -> str | None:
+    if agency is None:
+        return None
+    names = page_agencies(lang).set_index("code")["name"]
+    return str(names.get(agency, agency))
+
+
+def agency_control(lang: str, agency: str | None) -> html.Div:
+    """The page-wide state-body filter."""
+    _ = translator(lang)
+    agencies = page_agencies(lang)
+    options = [{"label": _("All state bodies"), "value": ALL}] + [
+        {
+            "label": f"{row['name']} ({row['short']})" if row["short"] != row["name"] else row["name"],
+            "value": row["code"],
+        }
+        for row in agencies.to_dict("records")
+    ]
+    return html.Div(
+        html.Div(
+            [
+                html.Label(_("State body"), htmlFor="recommendations-agency"),
+                # A native <select>: labelled by its <label for>, usable with keyboard and screen readers.
+                dbc.Select(id="recommendations-agency", options=options, value=agency or ALL),
+            ],
+            style={"minWidth": "min(100%, 24rem)"},
+        ),
+        className="filters d-print-none",
+        id="recommendations-agency-filter",  # "recommendations-filters" is the store of the filters (page_view)
+    )
+
+
+def page_content(lang: str, params: Params) -> list:
+    """The state-body filter, the recommendation a permalink names, the overview cards and the tracker."""
+    _ = translator(lang)
+    filters = filters_of(params)
+    summary, body = tracker_parts(lang, filters.agency, filters.status, _agency_name(lang, filters.agency))
+    content = [
+        agency_control(lang, filters.agency),
+        selected_recommendation(lang, filters.rec) if filters.rec else None,
+        html.Div(overview_content(lang, filters.agency), id="recommendations-overview"),
+        tracker_card(
+            "recommendations-tracker",
+            _("The report's recommendations"),
+            [status_control(lang, filters.status)],
+            summary,
+            body,
+        ),
+    ]
+    return [part for part in content if part is not None]
+
+
+def layout(lang: str | None = None, **query: str) -> html.Div:
+    """The recommendations page for the URL's filters."""
+    return page_view("recommendations", PATH, lang, canonical(query), TITLE, INTRO, page_content, PARAMS)
+
+
+def _triggered_by() -> str | None:
+    """The id of the control that fired the callback (None when called outside one, e.g. in a test)."""
+    try:
+        return ctx.triggered_id
+    except MissingCallbackContextException:
+        return None
+
+
+@callback(
+    Output("recommendations-overview", "children"),
+    Output("recommendations-tracker-summary", "children"),
+    Output("recommendations-tracker-body", "children"),
+    Output("recommendations-notice", "children"),
+    Output("recommendations-filters", "data"),
+    Input("recommendations-agency", "value"),
+    Input("recommendations-status", "value"),
+    State("recommendations-lang", "data"),
+    prevent_initial_call=True,
+)
+def update_filters(agency: object, status: object, lang: object) -> tuple:
+    """Re-build the cards for new filters (the overview only when the state body changed) and sync the URL."""
+    lang = callback_language(lang)
+    try:
+        params = read({"agency": agency, "status": status}, lang, AGENCY_AND_STATUS)
+        filters = filters_of(params)
+        summary, body = tracker_parts(lang, filters.agency, filters.status, _agency_name(lang, filters.agency))
+        if _triggered_by() == "recommendations-status" and "agency" not in params.refused:
+            overview = no_update  # the status filter only concerns the tracker
+        else:
+            overview = overview_content(lang, filters.agency)
+    except DataUnavailable:
+        return [data_unavailable(lang)], "", [], [], no_update
+    return overview, summary, body, notices(params.problems), params.query
+
+
+register_url_sync("recommendations")

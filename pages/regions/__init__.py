@@ -1,0 +1,1 @@
+"""Regional complaint rates: the page, its URL parameters, its datasets and its cards."""

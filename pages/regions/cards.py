@@ -1,0 +1,255 @@
+"""The page's cards: the map and the ranking of the chosen metric, every figure by region, one region in
+detail, and the national rate with how every rate is computed."""
+
+from __future__ import annotations
+
+import pandas as pd
+from dash import html
+
+from components.chart_card import chart_card
+from components.charts.bars import bar_figure
+from components.charts.spec import BarChart, BarSeries, Reference
+from components.formatting import format_number, format_period, format_value
+from components.i18n import translator
+from components.map import MAP_ATTRIBUTION, MAP_CONFIG, MODEBAR_MARGIN, region_map
+from components.units import unit_label
+from data_access.queries.regions import national_rate, region_detail, region_rates
+
+from .datasets import PLAIN_NUMBER, detail_data, metric_data, region_name, table_data
+from .params import METRICS, Metric
+
+
+def _names_with_rank(frame: pd.DataFrame, metric: Metric, rank: int) -> str:
+    return ", ".join(frame.loc[frame[f"rank_{metric.column}"] == rank, "name"])
+
+
+def metric_summary(frame: pd.DataFrame, metric: Metric, national: dict, lang: str) -> str:
+    """One sentence for a screen reader: the highest and the lowest region and the national figure."""
+    _ = translator(lang)
+    valued = frame[frame[metric.column].notna()]
+    if valued.empty:
+        return _("The report publishes no figure for any region.")
+    top, bottom = valued[f"rank_{metric.column}"].min(), valued[f"rank_{metric.column}"].max()
+    top_value = valued.loc[valued[f"rank_{metric.column}"] == top, metric.column].iloc[0]
+    bottom_value = valued.loc[valued[f"rank_{metric.column}"] == bottom, metric.column].iloc[0]
+    reference = (
+        _("Kazakhstan as a whole: {value}.") if metric.column == "rate" else _("All regions together: {value}.")
+    ).format(value=format_value(national[metric.column], metric.unit, lang))  # national_rate has a key per metric
+    return (
+        _("Highest: {top} ({top_value}). Lowest: {bottom} ({bottom_value}).").format(
+            top=_names_with_rank(valued, metric, top),
+            top_value=format_value(top_value, metric.unit, lang),
+            bottom=_names_with_rank(valued, metric, bottom),
+            bottom_value=format_value(bottom_value, metric.unit, lang),
+        )
+        + " "
+        + reference
+    )
+
+
+def _hover(frame: pd.DataFrame, metric: Metric, lang: str) -> list[str]:
+    _ = translator(lang)
+    ranked = int(frame[f"rank_{metric.column}"].notna().sum())
+    texts = []
+    for record in frame.to_dict("records"):
+        rank = record[f"rank_{metric.column}"]
+        text = f"<b>{record['name']}</b><br>{_(metric.title)}: {format_value(record[metric.column], metric.unit, lang)}"
+        if not pd.isna(rank):
+            text += "<br>" + _("Rank {rank} of {n}").format(rank=int(rank), n=ranked)
+        texts.append(text)
+    return texts
+
+
+def map_card(lang: str, metric_key: str, region: str | None) -> html.Section:
+    """The choropleth of the chosen metric, with the boundaries' attribution."""
+    _ = translator(lang)
+    metric = METRICS[metric_key]
+    data = metric_data(lang, metric_key)
+    frame = data.frame.assign(
+        label=[format_value(v, metric.unit, lang) for v in data.frame["value"]],
+        hover=_hover(data.frame, metric, lang),
+    )
+    figure = region_map(frame, lang, unit_label(metric.unit, lang), _("No data published"), selected=region)
+    return chart_card(
+        "regions-map",
+        f"{_(metric.title)}, {format_period(str(frame['period'].iloc[0]))}",
+        metric_summary(data.frame, metric, national_rate(lang), lang),
+        data,
+        lang,
+        figure=figure,
+        download=("regions.metric", {"metric": metric_key}),
+        graph_config=MAP_CONFIG,
+        extra=[
+            html.P(
+                _("Select a region on the map, in the ranking or in the list above to see its figures."),
+                className="small d-print-none",
+            ),
+            html.P(_(MAP_ATTRIBUTION), className="card-source"),
+        ],
+    )
+
+
+def bar_card(lang: str, metric_key: str, region: str | None) -> html.Section:
+    """The regions ranked by the chosen metric; for the rate, the national rate as a reference line."""
+    _ = translator(lang)
+    metric = METRICS[metric_key]
+    data = metric_data(lang, metric_key)
+    frame = data.frame
+    national = national_rate(lang)
+    codes = frame["region"].tolist()
+    reference = None
+    if metric.column == "rate" and national["rate"] is not None:
+        label = _("Kazakhstan: {value}").format(value=format_value(national["rate"], metric.unit, lang))
+        reference = Reference(national["rate"], label, at_foot=True)
+    figure = bar_figure(
+        BarChart(
+            [
+                BarSeries(
+                    "",
+                    frame["short"].tolist(),
+                    [None if pd.isna(v) else float(v) for v in frame["value"]],
+                    [format_value(v, metric.unit, lang) for v in frame["value"]],
+                    _hover(frame, metric, lang),
+                    # The chosen region stands out in colour and by its outline; its value is written on it.
+                    colour=["highlight" if code == region else "blue" for code in codes],
+                    outline=["black" if code == region else None for code in codes],
+                    keys=codes,
+                )
+            ],
+            axis_title=unit_label(metric.unit, lang),
+            reference=reference,
+            wrap=None,
+            height=max(260, 26 * len(codes) + 60),
+            # The mode bar is always shown on touch screens: keep it above the top bar's label.
+            top_margin=MODEBAR_MARGIN,
+        ),
+        lang,
+    )
+    return chart_card(
+        "regions-bar",
+        _("Regions ranked: {metric}").format(metric=_(metric.title)),
+        metric_summary(frame, metric, national, lang),
+        data,
+        lang,
+        figure=figure,
+        download=("regions.metric", {"metric": metric_key}),
+    )
+
+
+def table_card(lang: str, metric_key: str, sort: str) -> html.Section:
+    """Every Table 2 figure by region, in the chosen order."""
+    _ = translator(lang)
+    data = table_data(lang, metric_key, sort)
+    return chart_card(
+        "regions-table",
+        _("All figures by region"),
+        _(
+            "Complaints, prisoners and the rate for each region, with the rate the report printed beside the computed one."
+        ),
+        data,
+        lang,
+        download=("regions.table", {"metric": metric_key, "sort": sort}),
+    )
+
+
+def detail_card(lang: str, region: str | None) -> html.Section:
+    """One region's figures, or a prompt to choose one."""
+    _ = translator(lang)
+    if region is None:
+        return html.Section(
+            html.Div(
+                [
+                    html.H2(_("Region detail"), className="h5 card-title", id="regions-detail-title"),
+                    html.P(
+                        _(
+                            "Select a region on the map, in the ranking or in the list above to see its complaints, prisoners, rate and rank, the non-working complaint terminals and payphones found there, its NPM recommendation fulfilment where the report gives one, and what the report does not publish for it."
+                        )
+                    ),
+                ],
+                className="card-body",
+            ),
+            className="card chart-card mb-4",
+            id="regions-detail",
+            **{"aria-labelledby": "regions-detail-title"},
+        )
+    data = detail_data(lang, region)
+    return chart_card(
+        "regions-detail",
+        _("Region detail: {region}").format(region=region_name(lang, region)),
+        detail_summary(lang, region),
+        data,
+        lang,
+        download=("regions.detail", {"region": region}),
+    )
+
+
+def detail_summary(lang: str, region: str) -> str:
+    """'Turkistan Region: 18 complaints about torture and 831 prisoners give 21.7 per 1,000 (…), rank 1 of 20.'"""
+    _ = translator(lang)
+    frame = region_detail(lang, region)
+    name = region_name(lang, region)
+    values = frame.set_index("key")["value"]
+    ranked = int(frame["regions_ranked"].iloc[0])
+    if pd.isna(values.get("rate")):
+        return _("{region}: the report does not publish both counts, so no rate can be computed.").format(region=name)
+    return _(
+        "{region}: {complaints} complaints about torture and {prisoners} prisoners give {rate} complaints per 1,000 prisoners (the report prints {printed}), rank {rank} of {n}."
+    ).format(
+        region=name,
+        complaints=format_number(values["complaints"], lang),
+        prisoners=format_number(values["prisoners"], lang),
+        rate=format_value(values["rate"], "per_1000", lang),
+        printed=format_value(values.get("rate_printed"), PLAIN_NUMBER, lang),
+        rank=format_number(values["rank"], lang),
+        n=ranked,
+    )
+
+
+def national_block(lang: str) -> html.Section:
+    """The national rate for reference and, in plain words, how every rate on the page is computed."""
+    _ = translator(lang)
+    national = national_rate(lang)
+    rates = region_rates(lang)
+    figure = _(
+        "Kazakhstan, {period}: {rate} complaints about torture per 1,000 prisoners ({complaints} complaints, {prisoners} prisoners in {n} regions)."
+    ).format(
+        period=format_period(str(national["period"])),
+        rate=format_value(national["rate"], "per_1000", lang),
+        complaints=format_number(national["complaints"], lang),
+        prisoners=format_number(national["prisoners"], lang),
+        n=national["regions_counted"],
+    )
+    differing = rates[rates["printed_differs"].eq(True)].sort_values("rank_rate")
+    examples = "; ".join(
+        _("{region}: computed {computed}, printed {printed}").format(
+            region=record["name"],
+            computed=format_number(record["rate"], lang, 2),
+            printed=format_value(record["rate_printed"], PLAIN_NUMBER, lang),
+        )
+        for record in differing.to_dict("records")
+    )
+    method = [
+        html.P(
+            _(
+                "A region's rate is its complaints about torture divided by its prisoners, times 1,000, computed here from the two counts in Table 2 of the report and shown with one decimal. The national rate is all regions' complaints over all regions' prisoners, not an average of the regional rates."
+            )
+        ),
+        html.P(
+            _(
+                "The report prints its own rates without a single rounding rule: some are cut off, others rounded. In {n} of {m} regions the printed rate differs from the computed rate rounded to one decimal: {examples}."
+            ).format(n=national["printed_differs"], m=national["printed_compared"], examples=examples)
+            if national["printed_differs"]
+            else _("The rates the report prints agree with the computed rates rounded to one decimal.")
+        ),
+    ]
+    return html.Section(
+        [
+            html.H2(_("National rate for reference"), className="h5", id="regions-national-title"),
+            html.P(figure, className="fw-semibold", id="regions-national-rate"),
+            html.H3(_("How the rate is computed"), className="h6"),
+            *method,
+        ],
+        className="mb-4",
+        id="regions-national",
+        **{"aria-labelledby": "regions-national-title"},
+    )

@@ -1,0 +1,1 @@
+"""UPR briefing: one printable page for international partners (English first)."""

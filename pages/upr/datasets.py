@@ -1,0 +1,198 @@
+"""The briefing's tables: what each card shows and what its download holds."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from components.datasets import CardData, Column, notes_from, register_dataset, sources_from
+from components.formatting import format_date, format_period, is_missing
+from components.i18n import N_, translator
+from components.page import Param, ParamSpec, read_params
+from components.units import unit_label
+from data_access.queries.upr import (
+    indicator_trends,
+    mandate_coverage,
+    milestone_notes,
+    milestones,
+    npm_fulfilment,
+    open_recommendations,
+)
+from data_access.vocabulary import STATUS_LABELS
+
+from .params import ALL_KINDS, PARAMS
+
+# key -> (title, sentence with {value} and {period}); shared keys use the overview's words.
+TREND_TEXT = {
+    "complaints": (
+        N_("Complaints about torture"),
+        N_("The Ombudsman received {value} complaints about torture in {period}."),
+    ),
+    "registered": (N_("Registered torture offences"), N_("{value} torture offences were registered in {period}.")),
+    "discontinued": (
+        N_("Investigations discontinued on exonerating grounds"),
+        N_("{value} pre-trial investigations of torture were discontinued on exonerating grounds in {period}."),
+    ),
+    "convicted": (N_("Persons convicted"), N_("{value} persons were convicted of torture in {period}.")),
+    "npm_visits": (N_("NPM visits"), N_("NPM groups made {value} visits to closed institutions in {period}.")),
+    "covered": (
+        N_("Mandated facilities covered"),
+        N_("{value} facilities of the NPM's mandate were covered by visits in {period}."),
+    ),
+    "compensation": (
+        N_("Compensation paid to victims"),
+        N_("Victims of torture were paid {value} tenge from the victims' fund in {period}."),
+    ),
+}
+# The indicator download names its series; the page itself has no such parameter.
+INDICATOR_PARAMS = ParamSpec((Param("key", tuple(TREND_TEXT), default="complaints"),))
+# The source reference of the report's closing recommendations, translated where it is printed.
+N_("Conclusions and recommendations")
+
+
+@register_dataset("upr.indicator", params=INDICATOR_PARAMS)
+def indicator_data(lang: str, key: str = "complaints") -> CardData:
+    """One key indicator over every period the report gives, for its small multiple."""
+    if not read_params(INDICATOR_PARAMS, {"key": key}, lang).ok:
+        raise ValueError("unknown indicator")
+    _ = translator(lang)
+    trends = indicator_trends(lang)
+    series = trends[trends["key"] == key]
+    frame = pd.DataFrame(
+        {
+            "period": [format_period(p) for p in series["period"]],
+            "value": [
+                None if status != "published" or is_missing(v) else float(v)
+                for v, status in zip(series["value"], series["status"], strict=True)
+            ],
+        }
+    )
+    unit = series["unit"].iloc[0] if len(series) else "text"
+    name = series["indicator_name"].iloc[0] if len(series) else _(TREND_TEXT[key][0])
+    return CardData(
+        frame=frame,
+        columns=[Column("period", _("Period")), Column("value", f"{name} ({unit_label(unit, lang)})", unit)],
+        # A table caption of its own: the card's title already names the card.
+        caption=_("{title}, by period").format(title=_(TREND_TEXT[key][0])),
+        sources=sources_from(series, lang),
+        notes=notes_from(series),
+    )
+
+
+def coverage_label(row: dict, lang: str) -> str:
+    """Which of the report's totals of mandated facilities a row uses."""
+    _ = translator(lang)
+    name = row.get("total_variant_name")
+    return name if isinstance(name, str) else _("Section 6 of the report")
+
+
+@register_dataset("upr.coverage")
+def coverage_data(lang: str) -> CardData:
+    """Mandated facilities covered in the latest year, as a share of each total the report gives."""
+    _ = translator(lang)
+    coverage = mandate_coverage(lang)
+    records = coverage.frame.to_dict("records")
+    frame = pd.DataFrame(
+        {
+            "total": [coverage_label(row, lang) for row in records],
+            "mandated": [row["mandated"] for row in records],
+            "covered": [row["covered"] for row in records],
+            "share": [row["share"] for row in records],
+        }
+    )
+    return CardData(
+        frame=frame,
+        columns=[
+            Column("total", _("Total as given in")),
+            Column("mandated", _("Mandated"), "facilities"),
+            Column("covered", _("Covered"), "facilities"),
+            Column("share", _("Share"), "share"),
+        ],
+        caption=_("Facilities covered against each total of mandated facilities"),
+        sources=sources_from(coverage.inputs, lang),
+        notes=notes_from(coverage.inputs),
+    )
+
+
+@register_dataset("upr.fulfilment")
+def fulfilment_data(lang: str) -> CardData:
+    """NPM recommendations sent and fulfilled, the share computed from them and the share as printed."""
+    _ = translator(lang)
+    fulfilment = npm_fulfilment(lang)
+    frame = pd.DataFrame(
+        {
+            "period": [format_period(p) for p in fulfilment["period"]],
+            "issued": fulfilment["issued"].tolist(),
+            "fulfilled": fulfilment["fulfilled"].tolist(),
+            "share": fulfilment["share"].tolist(),
+            "printed_share": fulfilment["printed_share"].tolist(),
+        }
+    )
+    return CardData(
+        frame=frame,
+        columns=[
+            Column("period", _("Period")),
+            Column("issued", _("Sent"), "recommendations"),
+            Column("fulfilled", _("Fulfilled"), "recommendations"),
+            Column("share", _("Share"), "share"),
+            Column("printed_share", _("Printed"), "share"),
+        ],
+        caption=_("NPM recommendations sent and fulfilled, by period"),
+        sources=sources_from(fulfilment, lang),
+        notes=notes_from(fulfilment),
+    )
+
+
+@register_dataset("upr.milestones", params=PARAMS)
+def milestones_data(lang: str, kind: str = ALL_KINDS) -> CardData:
+    """The dated milestones the report names (all, or one kind), each with its report line."""
+    if not read_params(PARAMS, {"kind": kind}, lang).ok:
+        raise ValueError("unknown milestone kind")
+    _ = translator(lang)
+    rows = milestones(lang, None if kind == ALL_KINDS else kind)
+    frame = pd.DataFrame(
+        {
+            "date": [format_date(d, lang, p) for d, p in zip(rows["date"], rows["precision"], strict=True)],
+            "title": rows["title"].tolist(),
+            "line": [str(line) if not is_missing(line) else "" for line in rows["source_line"]],
+        }
+    )
+    return CardData(
+        frame=frame,
+        columns=[
+            Column("date", _("Date")),
+            Column("title", _("Milestone")),
+            Column("line", _("Report line")),
+        ],
+        caption=_("Milestones named in the report, oldest first, with the line of the report each comes from"),
+        sources=sources_from(rows, lang),
+        notes=milestone_notes(lang),
+    )
+
+
+@register_dataset("upr.recommendations")
+def open_recommendations_data(lang: str) -> CardData:
+    """The report's closing recommendations that are not fulfilled, with addressees, status and report line."""
+    _ = translator(lang)
+    open_ones = open_recommendations(lang)
+    frame = pd.DataFrame(
+        {
+            "code": open_ones["code"].tolist(),
+            "text": open_ones["text"].tolist(),
+            "addressees": open_ones["addressees_text"].tolist(),
+            "status": [_(STATUS_LABELS.get(s, s)) for s in open_ones["status"]],
+            "line": [str(line) if not is_missing(line) else "" for line in open_ones["source_line"]],
+        }
+    )
+    return CardData(
+        frame=frame,
+        columns=[
+            Column("code", _("Code")),
+            Column("text", _("Recommendation")),
+            Column("addressees", _("Addressed to")),
+            Column("status", _("Status")),
+            Column("line", _("Report line")),
+        ],
+        caption=_("The report's recommendations to state bodies that are not fulfilled"),
+        sources=sources_from(open_ones, lang),
+        notes=notes_from(open_ones),
+    )

@@ -1,0 +1,332 @@
+"""The visits page's answer to "is the mandate met?": headline figures, the verdict, coverage and pace by ministry."""
+
+from __future__ import annotations
+
+import pandas as pd
+from dash import html
+
+from components.chart_card import chart_card
+from components.charts.bars import bars_figure
+from components.charts.spec import BarSeries, Reference
+from components.datasets import sources_from
+from components.formatting import format_number, format_percent, is_missing
+from components.i18n import translator
+from components.kpi_card import kpi_card
+from components.notices import empty_state
+from components.units import unit_label
+from data_access.queries.visits import (
+    MANDATE_ANNUAL_SHARE,
+    MANDATE_YEARS,
+    coverage_against_mandate,
+    mandate_pace,
+    visit_years,
+    visits_by_body,
+)
+from pages.visits.datasets import (
+    behind_list,
+    body_names,
+    chart_values,
+    coverage_data,
+    download_link,
+    pace_data,
+    total_label,
+    years_text,
+)
+from pages.visits.params import DEFAULT_BODY, View
+
+
+def coverage_card(lang: str, view: View) -> html.Section:
+    """Facilities covered each year as a share of the mandated totals, with the mandate's quarter a year."""
+    _ = translator(lang)
+    data = coverage_data(lang)
+    frame = data.frame
+    if frame.empty:
+        return empty_state(_("The report gives no count of mandated facilities covered."))
+    series = []
+    # (bar, label) pairs with enough contrast: the labels sit inside the bars, clear of the mandate line.
+    colours = [("within", "white"), ("orange", "black")]
+    for index, (label, rows) in enumerate(frame.groupby("total_short", sort=False)):
+        series.append(
+            BarSeries(
+                name=label,
+                categories=list(rows["period"]),
+                values=[float(v) for v in rows["share"]],
+                labels=[format_percent(v, lang) for v in rows["share"]],
+                hover=[
+                    _("{year}: {covered} of {mandated} facilities covered ({share})").format(
+                        year=r["period"],
+                        covered=format_number(r["covered"], lang),
+                        mandated=format_number(r["mandated"], lang),
+                        share=format_percent(r["share"], lang),
+                    )
+                    for r in rows.to_dict("records")
+                ],
+                colour=colours[index % len(colours)][0],
+                inside_text_colour=colours[index % len(colours)][1],
+            )
+        )
+    figure = bars_figure(
+        series,
+        lang,
+        horizontal=False,
+        axis_title=_("Share of mandated facilities covered"),
+        percent_axis=True,
+        reference=Reference(
+            MANDATE_ANNUAL_SHARE,
+            _("Mandate: {share} a year").format(share=format_percent(MANDATE_ANNUAL_SHARE, lang, 0)),
+        ),
+    )
+    return chart_card(
+        "visits-coverage",
+        _("Coverage against the four-year mandate"),
+        _coverage_summary(frame, view.year, lang),
+        data,
+        lang,
+        figure,
+        download=("visits.coverage", {}),
+    )
+
+
+def _coverage_summary(frame: pd.DataFrame, year: int, lang: str) -> str:
+    """One sentence per mandated total for the year: share covered, and the years a full cycle takes at this pace."""
+    _ = translator(lang)
+    rows = frame[frame["period"] == str(year)]
+    if rows.empty:
+        rows = frame[frame["period"] == frame["period"].max()]
+    sentences = []
+    for row in rows.to_dict("records"):
+        template = (
+            _(
+                "In {year}, {covered} facilities were covered: {share} of {mandated}. At this pace every one of them could be visited within {years} years if no facility were visited twice; the mandate allows {n}."
+            )
+            if row["within_mandate"]
+            else _(
+                "In {year}, {covered} facilities were covered: {share} of {mandated}. At this pace visiting every one of them takes at least {years} years: longer than the {n} years of the mandate."
+            )
+        )
+        sentences.append(
+            template.format(
+                year=row["period"],
+                covered=format_number(row["covered"], lang),
+                share=format_percent(row["share"], lang),
+                mandated=total_label(row, lang),
+                years=years_text(row["years_to_cover_all"], lang),
+                n=MANDATE_YEARS,
+            )
+        )
+    return " ".join(sentences)
+
+
+def pace_cards(lang: str, view: View) -> list:
+    """Mandated facilities beside the visits, by ministry; and the years a full cycle takes at that pace."""
+    _ = translator(lang)
+    data = pace_data(lang, **view.query())
+    frame = data.frame
+    if frame["visits"].isna().all():
+        return [
+            empty_state(
+                _("The report breaks visits down by ministry only for {years}.").format(
+                    years=", ".join(str(y) for y in _years_with_breakdown(lang))
+                )
+            )
+        ]
+    body = body_names(lang)[view.body]
+    names = list(frame["agency_name"])
+    paired = bars_figure(
+        [
+            BarSeries(
+                _("Mandated facilities"),
+                names,
+                [float(v) for v in frame["mandated"]],
+                [format_number(v, lang) for v in frame["mandated"]],
+                [
+                    _("{name}: {n} mandated facilities").format(name=n, n=format_number(v, lang))
+                    for n, v in zip(names, frame["mandated"], strict=True)
+                ],
+                colour="sky",
+            ),
+            BarSeries(
+                _("Visits in {year}").format(year=view.year),
+                names,
+                chart_values(frame["visits"]),
+                [format_number(v, lang) for v in frame["visits"]],
+                [
+                    _("{name}: {n} visits").format(name=n, n=format_number(v, lang))
+                    for n, v in zip(names, frame["visits"], strict=True)
+                ],
+                colour="blue",
+            ),
+        ],
+        lang,
+        axis_title=_("Facilities, visits"),
+    )
+    years = chart_values(frame["years_to_visit_all"])
+    beyond = list(frame["beyond_mandate"])
+    pace = bars_figure(
+        [
+            BarSeries(
+                _("Years to visit every facility once"),
+                names,
+                years,
+                [
+                    (years_text(v, lang) + (" ▲" if b else "")) if v is not None else format_number(None, lang)
+                    for v, b in zip(years, beyond, strict=True)
+                ],
+                [
+                    _("{name}: {mandated} facilities, {visits} visits a year: at least {years} years").format(
+                        name=r["agency_name"],
+                        mandated=format_number(r["mandated"], lang),
+                        visits=format_number(r["visits"], lang),
+                        years=years_text(r["years_to_visit_all"], lang),
+                    )
+                    for r in frame.to_dict("records")
+                ],
+                colour=["beyond" if b else "within" for b in beyond],
+            )
+        ],
+        lang,
+        axis_title=_("Years"),
+        reference=Reference(MANDATE_YEARS, _("Mandate: {n} years").format(n=MANDATE_YEARS)),
+    )
+    behind = behind_list(frame, lang)
+    behind_text = (
+        _("Behind the mandate: {list}.").format(list=behind)
+        if behind
+        else _("Every ministry's facilities can be visited within {n} years at this pace.").format(n=MANDATE_YEARS)
+    )
+    selected = _sector_sentence(frame, view, lang)
+    download = download_link("visits.pace", view, "year", "body")
+    return [
+        chart_card(
+            "visits-mandated",
+            _("Mandated facilities and visits by ministry"),
+            _(
+                "{body}, {year}: visits to each ministry's facilities beside the number of facilities in the mandate."
+            ).format(body=body, year=view.year)
+            + selected,
+            data,
+            lang,
+            paired,
+            download=download,
+        ),
+        chart_card(
+            "visits-pace",
+            _("Years to visit every facility once, by ministry"),
+            _(
+                "At the {year} pace of visits ({body}), the time it takes to visit every mandated facility of each ministry once; ▲ marks more than {n} years."
+            ).format(year=view.year, body=body, n=MANDATE_YEARS)
+            + " "
+            + behind_text,
+            data,
+            lang,
+            pace,
+            download=download,
+        ),
+    ]
+
+
+def _sector_sentence(frame: pd.DataFrame, view: View, lang: str) -> str:
+    _ = translator(lang)
+    rows = frame[frame["agency"] == view.sector]
+    if rows.empty:
+        return ""
+    row = rows.iloc[0]
+    return " " + _(
+        "{name}: {mandated} mandated facilities, {visits} visits: at least {years} years for a full cycle."
+    ).format(
+        name=row["agency_name"],
+        mandated=format_number(row["mandated"], lang),
+        visits=format_number(row["visits"], lang),
+        years=years_text(row["years_to_visit_all"], lang),
+    )
+
+
+def _years_with_breakdown(lang: str) -> list[int]:
+    return [year for year in visit_years(lang) if mandate_pace(lang, year, DEFAULT_BODY).frame["visits"].notna().any()]
+
+
+def kpi_row(lang: str, view: View) -> html.Div:
+    """Headline figures of the year: facilities covered, the share of each mandated total, all visits."""
+    _ = translator(lang)
+    coverage = coverage_against_mandate(lang).frame
+    rows = coverage[coverage["period"] == str(view.year)]
+    previous = coverage[coverage["period"] == str(view.year - 1)]
+    cards = []
+    source = sources_from(coverage_against_mandate(lang).inputs, lang)
+    if len(rows):
+        first = rows.iloc[0]
+        cards.append(
+            kpi_card(
+                "visits-kpi-covered",
+                _("Mandated facilities covered"),
+                float(first["covered"]),
+                "facilities",
+                unit_label("facilities", lang),
+                str(view.year),
+                lang,
+                _("{n} facilities of the mandate had at least one visit in {year}.").format(
+                    n=format_number(first["covered"], lang), year=view.year
+                ),
+                source,
+                previous=float(previous.iloc[0]["covered"]) if len(previous) else None,
+                previous_period=str(view.year - 1) if len(previous) else None,
+            )
+        )
+        previous_share = {total_label(r, lang): r["share"] for r in previous.to_dict("records")}
+        for index, row in enumerate(rows.to_dict("records")):
+            before = previous_share.get(total_label(row, lang))
+            # In per cent, so the change on the year before reads in percentage points.
+            cards.append(
+                kpi_card(
+                    f"visits-kpi-share-{index}",
+                    _("Share of {label}").format(label=total_label(row, lang)),
+                    row["share"] * 100,
+                    "percent",
+                    _("of mandated facilities"),
+                    str(view.year),
+                    lang,
+                    _(
+                        "The mandate needs {share} a year; a full cycle at this pace takes at least {years} years."
+                    ).format(
+                        share=format_percent(MANDATE_ANNUAL_SHARE, lang, 0),
+                        years=years_text(row["years_to_cover_all"], lang),
+                    ),
+                    source,
+                    previous=None if before is None else before * 100,
+                    previous_period=str(view.year - 1) if before is not None else None,
+                    note=None if is_missing(row["note_text"]) else row["note_text"],
+                )
+            )
+    bodies = visits_by_body(lang, view.year)
+    if not is_missing(bodies.totals["stated_total"]):
+        cards.append(
+            kpi_card(
+                "visits-kpi-all",
+                _("All visits"),
+                bodies.totals["stated_total"],
+                "visits",
+                unit_label("visits", lang),
+                str(view.year),
+                lang,
+                _("Visits by the NPM, the Ombudsman and the regional representatives together."),
+                sources_from(bodies.inputs[bodies.inputs["category"] == "body_all"], lang),
+            )
+        )
+    return html.Div([html.Div(card, className="col-12 col-sm-6 col-lg-3 mb-3") for card in cards], className="row")
+
+
+def verdict(lang: str, view: View) -> html.Div:
+    """The answer in two sentences: is the mandate met, and which ministries fall behind."""
+    _ = translator(lang)
+    coverage = coverage_against_mandate(lang).frame
+    parts = [html.P(_coverage_summary(coverage, view.year, lang))] if len(coverage) else []
+    behind = behind_list(mandate_pace(lang, view.year, view.body).frame, lang)
+    if behind:
+        parts.append(
+            html.P(
+                _(
+                    "At the {year} pace of visits ({body}), these ministries' facilities need more than {n} years for one visit each: {list}."
+                ).format(year=view.year, body=body_names(lang)[view.body], n=MANDATE_YEARS, list=behind)
+            )
+        )
+    return html.Div(parts, className="lead-text", id="visits-verdict")

@@ -1,0 +1,119 @@
+"""Each chart builder on its own: one theme, values written on the marks, "not published" never drawn as zero."""
+
+from __future__ import annotations
+
+import pytest
+
+from components.charts.bars import bar_figure, bars_figure, wrap_label
+from components.charts.spec import BarChart, BarSeries, Reference
+from components.charts.theme import COLOURS, NO_DATA_COLOUR, colour, separators
+from components.heatmap import share_heatmap
+from components.small_multiple import trend_bars
+from components.span_bars import SpanBar, SpanPanel, span_panels
+from components.stacked_shares import Segment, stacked_share_bars
+from components.stage_bars import LabelledBar, labelled_bars
+
+
+def series(values, colour_role="blue", **options) -> BarSeries:
+    names = [f"Region {index}" for index in range(len(values))]
+    labels = ["not published" if value is None else str(value) for value in values]
+    return BarSeries("Complaints", names, values, labels, labels, colour=colour_role, **options)
+
+
+# ---------------------------------------------------------------- theme
+
+
+def test_a_colour_is_named_by_its_role_and_an_unknown_role_is_refused():
+    assert colour("within") == COLOURS["within"] and colour("no_data") == NO_DATA_COLOUR
+    with pytest.raises(KeyError):
+        colour("#ff0000")
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("en", ".,"), ("ru", ", "), ("kk", ", ")])
+def test_numbers_on_charts_use_the_languages_separators(lang, expected):
+    assert separators(lang) == expected
+    assert bar_figure(BarChart([series([1.5])]), lang).layout.separators == expected
+
+
+# ---------------------------------------------------------------- the bar builder
+
+
+def test_a_value_not_published_has_no_visible_bar_but_keeps_its_words():
+    figure = bar_figure(BarChart([series([4.0, None, 2.0])]), "en")
+    bar = figure.data[0]
+    assert list(bar.x) == [4.0, 0, 2.0]  # length 0: it cannot read as a share or a count
+    assert bar.marker.color[1] == "rgba(0,0,0,0)" and bar.marker.color[0] == colour("blue")
+    assert list(bar.text) == ["4.0", "not published", "2.0"]
+
+
+def test_each_bar_takes_the_colour_of_its_role():
+    figure = bar_figure(BarChart([series([3.0, 1.0], colour_role=["beyond", "within"])]), "en")
+    assert list(figure.data[0].marker.color) == [colour("beyond"), colour("within")]
+
+
+def test_the_reference_line_and_its_label_sit_at_the_value_and_the_axis_leaves_room_for_it():
+    spec = BarChart([series([2.0, 1.0])], reference=Reference(4.0, "mandate: 4 years"))
+    figure = bar_figure(spec, "en")
+    (line,) = figure.layout.shapes
+    assert line.x0 == line.x1 == 4.0 and line.line.dash == "dash"
+    assert figure.layout.annotations[0].text == "mandate: 4 years"
+    assert figure.layout.xaxis.range[1] > 4.0
+
+
+def test_several_series_get_a_legend_and_one_series_none():
+    one = bars_figure([series([1.0])], "en")
+    two = bars_figure([series([1.0]), series([2.0], colour_role="orange")], "en", barmode="group")
+    assert one.layout.showlegend is False and two.layout.showlegend is True
+    assert [trace.name for trace in two.data] == ["Complaints", "Complaints"]
+
+
+def test_vertical_bars_put_values_on_the_y_axis():
+    figure = bar_figure(BarChart([series([1.0, 2.0])], horizontal=False, percent_axis=True), "en")
+    assert list(figure.data[0].y) == [1.0, 2.0] and figure.layout.yaxis.tickformat == ".0%"
+
+
+def test_long_category_names_are_wrapped_and_none_keeps_them_whole():
+    assert wrap_label("Karaganda region penal colonies", 12).count("<br>") >= 2
+    assert wrap_label("Karaganda region penal colonies", None) == "Karaganda region penal colonies"
+
+
+# ---------------------------------------------------------------- the other builders
+
+
+def test_the_small_multiple_highlights_the_latest_bar_and_writes_missing_years():
+    figure = trend_bars(["2023", "2024", "2025"], [3.0, None, 5.0], ["3", "not published", "5"], "en")
+    bars, words = figure.data
+    assert list(bars.x) == ["2023", "2025"] and list(bars.marker.color) == [colour("blue"), colour("dark_highlight")]
+    assert list(words.x) == ["2024"]
+
+
+def test_labelled_bars_write_a_missing_value_in_words_and_draw_no_bar():
+    bars = [LabelledBar("Complaints", "persons", 240.0, "240"), LabelledBar("Convicted", "persons", None, "n/p")]
+    figure = labelled_bars(bars, "en", colour="green")
+    assert list(figure.data[0].x) == [240.0] and figure.data[0].marker.color == colour("green")
+    assert any("n/p" in annotation.text for annotation in figure.layout.annotations)
+
+
+def test_a_two_year_total_is_one_bar_across_both_years():
+    panel = SpanPanel("Convicted", [SpanBar(2023, 2024, 84.0, "84 (2023–2024)"), SpanBar(2025, 2025, 19.0, "19")])
+    figure = span_panels([panel], "en", 2022, 2025, "not published")
+    widths = [trace.width for trace in figure.data if trace.type == "bar"]
+    assert any(width is not None and max(width if isinstance(width, tuple) else [width]) > 1 for width in widths)
+    assert "not published" in " ".join(str(annotation.text) for annotation in figure.layout.annotations)
+
+
+def test_stacked_shares_hatch_the_unknown_part_and_leave_missing_rows_empty():
+    segments = [
+        Segment("fulfilled", [0.5, None], "green", ["50%", ""], ["", ""]),
+        Segment("unknown", [0.5, None], "", ["50%", ""], ["", ""], hatched=True),
+    ]
+    figure = stacked_share_bars(["MIA", "MoJ"], segments, [False, True], "not published", "en")
+    assert figure.data[1].marker.pattern.shape == "/" and figure.data[1].marker.color == NO_DATA_COLOUR
+    assert list(figure.data[-1].text) == ["not published"]
+
+
+def test_the_heat_map_never_colours_a_missing_cell():
+    figure = share_heatmap(["MIA"], ["Almaty", "Astana"], [[0.2], [None]], [["20%"], [""]], [["", ""]], "n/p", "en")
+    grey, coloured = figure.data
+    assert [list(row) for row in grey.z] == [[None], [1]]
+    assert [list(row) for row in coloured.z] == [[0.2], [None]]
