@@ -197,12 +197,11 @@ def _pause_redis(reason: object) -> None:
 
 def _guarded(operation: Callable[[Any], Any], fallback: Callable[[], Any]) -> Any:
     """`operation(store)` on the configured store, or `fallback()` while (or once) Redis fails or lags."""
-    backend = _backend()
     if redis_paused():
         return fallback()
     started = time.monotonic()
     try:
-        result = operation(backend)
+        result = operation(_backend())
     except Exception as error:
         if _state["remote"]:
             _pause_redis(f"failed ({type(error).__name__})")
