@@ -1,7 +1,7 @@
 """The torture-prevention oversight dashboard: builds the Dash app and exposes `server` for WSGI.
 
 `python app.py` runs it on the embedded SQLite default; in production run
-`gunicorn -w 4 -b 0.0.0.0:8050 app:server`.
+`gunicorn app:server` (settings in gunicorn.conf.py).
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ from dash import Input, html
 from api import register_api
 from components.i18n import LANG_COOKIE, is_language, resolve_language
 from data_access.cache import init_cache
-from data_access.engine import ensure_database, get_engine
 from data_access.settings import load_settings
 from data_access.vocabulary import PAGE_DEFAULT_LANGUAGE
 from web.delivery import DeliveredDash, speed_up
 from web.routes import register_routes
 from web.security import register_security_headers
+from web.startup import prepare_database
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
 settings = load_settings()
@@ -39,8 +39,7 @@ class LocalisedDash(DeliveredDash):
 
 
 def create_app() -> DeliveredDash:
-    """Build the app: database ready, cache attached, pages registered, routes added."""
-    ensure_database(get_engine(settings))
+    """Build the app: pages registered, database ready (or 503 until it is), cache attached, routes added."""
     app = LocalisedDash(
         __name__,
         use_pages=True,
@@ -52,6 +51,7 @@ def create_app() -> DeliveredDash:
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],
     )
     app.layout = html.Div(dash.page_container, className="app-root")
+    prepare_database(app.server, settings)  # migrated and filled now, or 503 until the database answers
     init_cache(app.server, settings)
     register_routes(app.server)
     register_api(app.server)

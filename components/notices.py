@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dash import html
 
+from data_access.cache import mark_data_unavailable
+
 from .i18n import translator
 
 
@@ -13,7 +15,9 @@ def notice(message: str, kind: str = "info") -> html.Div:
 
 
 def data_unavailable(lang: str) -> html.Div:
-    """What a page shows while the database cannot be reached."""
+    """What a page shows while the database cannot be reached (the request is marked: nothing built in it
+    is cached, so the notice never outlives the outage)."""
+    mark_data_unavailable()
     _ = translator(lang)
     return html.Div(
         [

@@ -47,7 +47,7 @@ import os
 import re
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import brotli
 import dash
@@ -57,8 +57,10 @@ from dash import ClientsideFunction, Input, Output, dcc
 from plotly.io.json import to_json_plotly
 
 from data_access import cache
+from data_access.cache import data_was_unavailable, mark_data_unavailable
 
 from .deferred import defer_charts, defer_main_sections
+from .hosts import public_host, public_origin
 from .prerender import to_html
 from .static_html import collapse
 
@@ -70,8 +72,12 @@ PLOTLY_URL_PATH = "_dash-component-suites/plotly/package_data/plotly.min.js"
 POLYFILL = "polyfill@"
 ROUTED_FOR_ID = "delivery-routed-for"
 JSON_MIME = "application/json"
-# components/notices.data_unavailable is the only component with role="alert".
-UNAVAILABLE_MARK = b'"role":"alert"'
+# A callback answer is kept only if its request is this plain: the app's inputs are short ids, numbers
+# and lists of a few of them; anything bigger or stranger is computed every time, never stored.
+MAX_CACHED_CALLBACK_BODY = 4096
+MAX_CACHED_ANSWER_BYTES = 2 * 1024 * 1024
+MAX_CACHED_VALUE_CHARS = 200
+MAX_CACHED_LIST_ITEMS = 20
 
 
 def _plain() -> bool:
@@ -182,6 +188,7 @@ def _cached(key_of: Callable[[], str | None]) -> tuple[flask.Response | None, st
     try:
         release = cache.release_token()
     except Exception:  # the database is away: let the page say so, and keep nothing
+        mark_data_unavailable()
         return None, None
     key = "answer:" + hashlib.sha256(f"{release}|{encoding}|{identity}".encode()).hexdigest()
     hit = cache.load(key)
@@ -195,8 +202,8 @@ def _keep(response: flask.Response, key: str | None) -> flask.Response:
     if key is None or response.status_code != 200 or response.mimetype != JSON_MIME or response.direct_passthrough:
         return response
     data = response.get_data()
-    if UNAVAILABLE_MARK in data:
-        return response  # "data temporarily unavailable" must not outlive the outage
+    if len(data) > MAX_CACHED_ANSWER_BYTES or data_was_unavailable():
+        return response  # too big to keep, or built while the database was away
     encoding = _encoding(flask.request.headers.get("Accept-Encoding", ""))
     body = _compress(data, encoding)
     cache.store(key, body)
@@ -222,28 +229,65 @@ def cached_json_view(view: Callable[..., object], key_of: Callable[[], str | Non
     return view_with_cache
 
 
-def _request_identity(*parts: str | None) -> str:
-    """What, besides the release, a page's answer depends on: the parts given, the language cookie, the host,
-    and the briefing PDFs built so far (the UPR page links to those that exist)."""
-    from components.i18n import LANG_COOKIE
+def known_language_cookie() -> str:
+    """The language cookie if it names a language of the site, else "" (a junk cookie is ignored)."""
+    from components.i18n import LANG_COOKIE, is_language
 
+    lang = flask.request.cookies.get(LANG_COOKIE)
+    return lang if is_language(lang) else ""
+
+
+def _request_identity(*parts: str | None) -> str:
+    """What, besides the release, a page's answer depends on: the (validated) parts given, the language
+    cookie if it is a known language, the public origin (never the Host header) and the briefing PDFs
+    built so far (the UPR page links to those that exist)."""
     from .upr_pdf import built_pdfs_token
 
-    return "|".join(
-        [
-            *(part or "" for part in parts),
-            flask.request.cookies.get(LANG_COOKIE, ""),
-            flask.request.host_url,
-            built_pdfs_token(),
-        ]
-    )
+    return "|".join([*(part or "" for part in parts), known_language_cookie(), public_origin(), built_pdfs_token()])
+
+
+def _plain_value(value: object) -> bool:
+    if value is None or isinstance(value, bool | int | float):
+        return True
+    return isinstance(value, str) and len(value) <= MAX_CACHED_VALUE_CHARS
+
+
+def _plain_input(value: object) -> bool:
+    if isinstance(value, list):
+        return len(value) <= MAX_CACHED_LIST_ITEMS and all(_plain_value(item) for item in value)
+    return _plain_value(value)
+
+
+def cacheable_callback_request(body: object) -> bool:
+    """Whether a callback request is plain enough to keep its answer: every input and state value is
+    None, a number, a short string or a short list of those (the values the app's controls send)."""
+    if not isinstance(body, dict):
+        return False
+    for group in ("inputs", "state"):
+        items = body.get(group) or []
+        if not isinstance(items, list):
+            return False
+        for item in items:
+            # A pattern-matching input is a list of {id, property, value}.
+            for entry in item if isinstance(item, list) else [item]:
+                if not isinstance(entry, dict) or not _plain_input(entry.get("value")):
+                    return False
+    return True
 
 
 def _callback_key() -> str | None:
     body = flask.request.get_data(cache=True)
-    if not body:
+    if not body or len(body) > MAX_CACHED_CALLBACK_BODY:
         return None
-    return _request_identity(flask.request.path, body.decode("utf-8", "replace"))
+    try:
+        request = orjson.loads(body)
+    except orjson.JSONDecodeError:
+        return None
+    if not cacheable_callback_request(request):
+        return None
+    # Only what Dash reads of the body, in one canonical form: extra fields do not make new keys.
+    canonical = {name: request.get(name) for name in ("output", "outputs", "inputs", "state", "changedPropIds")}
+    return _request_identity(flask.request.path, orjson.dumps(canonical, option=orjson.OPT_SORT_KEYS).decode())
 
 
 def collapse_answer(response: flask.Response) -> flask.Response:
@@ -295,8 +339,11 @@ def _referred_page(app: dash.Dash) -> tuple[str, str] | None:
     referer = flask.request.headers.get("Referer")
     if not referer:
         return None
-    parts = urlsplit(referer)
-    if parts.netloc and parts.netloc != flask.request.host:
+    try:
+        parts = urlsplit(referer)
+    except ValueError:
+        return None
+    if parts.netloc and parts.netloc != public_host():
         return None
     return parts.path or "/", f"?{parts.query}" if parts.query else ""
 
@@ -331,6 +378,29 @@ def query_values(search: str) -> dict[str, str | list[str]]:
     return {name: values[0] if len(values) == 1 else values for name, values in parsed.items()}
 
 
+def canonical_search(page: dict, search: str) -> str | None:
+    """The validated form of a page's query string: a known `lang`, then the page's declared parameters
+    (`params=` a components.page.ParamSpec in `dash.register_page`) in their canonical order, defaults
+    left out. A page that declares none takes no parameters here. None: it cannot be validated now
+    (its choices come from a database that is away)."""
+    from components.i18n import is_language, resolve_language
+    from components.page import read_params
+    from data_access.queries.base import DataUnavailable
+
+    values = query_values(search)
+    lang = values.get("lang")
+    pairs: list[tuple[str, str]] = [("lang", lang)] if is_language(lang) else []  # type: ignore[list-item]
+    spec = page.get("params")
+    if spec is not None:
+        try:
+            query = read_params(spec, values, resolve_language(lang)).query
+        except DataUnavailable:
+            mark_data_unavailable()
+            return None
+        pairs += [(name, value) for name, value in query.items() if value is not None]
+    return f"?{urlencode(pairs)}" if pairs else ""
+
+
 def routed_layout(app: dash.Dash, pathname: str, search: str) -> object | None:
     """The app's layout with the page at `pathname`+`search` already in it, as the routing callback would fill it."""
     page = page_for(app.strip_relative_path(pathname) or "")
@@ -358,12 +428,23 @@ def routed_layout(app: dash.Dash, pathname: str, search: str) -> object | None:
 
 
 def routed_layout_json(app: dash.Dash, pathname: str, search: str) -> bytes | None:
-    """`routed_layout` as Dash's JSON, computed once per (page URL, language cookie, host, release)."""
+    """`routed_layout` as Dash's JSON, computed once per (page, validated query, language, release).
+
+    The page is rendered for its canonical query (`canonical_search`); if that differs from the address
+    bar, the browser's route check (assets/delivery.js) hands the real one to the router.
+    """
+    page = page_for(app.strip_relative_path(pathname) or "")
+    if not page:
+        return None
+    canonical = canonical_search(page, search)
     try:
-        release = cache.release_token()
+        release = cache.release_token() if canonical is not None else None
     except Exception:  # the database is away: the page renders its notice, uncached
+        mark_data_unavailable()
         release = None
-    key = "layout:" + hashlib.sha256(f"{release}|{_request_identity(pathname, search)}".encode()).hexdigest()
+    if canonical is not None:
+        search = canonical
+    key = "layout:" + hashlib.sha256(f"{release}|{_request_identity(page['path'], search)}".encode()).hexdigest()
     if release is not None:
         hit = cache.load(key)
         if hit is not None:
@@ -372,7 +453,7 @@ def routed_layout_json(app: dash.Dash, pathname: str, search: str) -> bytes | No
     if layout is None:
         return None
     body = orjson.dumps(defer_main_sections(defer_charts(collapse(orjson.loads(to_json_plotly(layout))))))
-    if release is not None and UNAVAILABLE_MARK not in body:
+    if release is not None and not data_was_unavailable():
         cache.store(key, body)
     return body
 
@@ -392,7 +473,13 @@ def serve_routed_layout(app: dash.Dash) -> None:
         referred = _referred_page(app)
         if referred is None:
             return None
-        hit, key = _cached(lambda: _request_identity("layout", *referred))
+        page = page_for(app.strip_relative_path(referred[0]) or "")
+        canonical = canonical_search(page, referred[1]) if page else None
+        if canonical is None:
+            key_of: Callable[[], str | None] = lambda: None  # noqa: E731 - not kept: unknown or not validated
+        else:
+            key_of = lambda: _request_identity("layout", page["path"], canonical)  # noqa: E731
+        hit, key = _cached(key_of)
         if hit is not None:
             return hit
         body = routed_layout_json(app, *referred)
@@ -419,7 +506,8 @@ def prerendered_html(layout_json: bytes) -> str:
     hit = cache.load(key)
     if hit is None:
         hit = to_html(json.loads(layout_json))
-        cache.store(key, hit)
+        if not data_was_unavailable():
+            cache.store(key, hit)
     return hit
 
 

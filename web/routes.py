@@ -25,6 +25,8 @@ from data_access.engine import get_engine
 from data_access.queries.base import DataUnavailable
 
 from .callback_guard import callback_request_problem, raised_in_app_code
+from .hosts import serve_one_origin
+from .responses import register_response_rules
 from .upr_pdf import register_upr_pdf_route
 
 log = logging.getLogger(__name__)
@@ -41,6 +43,7 @@ RETRY_AFTER_SECONDS = "60"
 # refused with 413 before it is read, so no one can make a worker parse megabytes of JSON.
 MAX_REQUEST_BYTES = 1024 * 1024
 CALLBACK_PATH = "/_dash-update-component"
+COMPONENT_SUITES_PATH = "/_dash-component-suites/"
 
 
 def _plain(message: str, status: int) -> flask.Response:
@@ -116,15 +119,19 @@ def healthz() -> flask.Response:
     response = flask.jsonify({"status": status, "database": database, "cache": cache})
     response.status_code = code
     response.headers["Cache-Control"] = "no-store"
+    if code == 503:
+        response.headers["Retry-After"] = RETRY_AFTER_SECONDS
     return response
 
 
 def register_routes(server: flask.Flask) -> None:
     """Attach the download and health routes, the PDF route and the error handling to the Flask server."""
     server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
+    serve_one_origin(server)
     server.add_url_rule("/download/<name>.<fmt>", "download", download, methods=["GET"])
     server.add_url_rule("/healthz", "healthz", healthz, methods=["GET"])
     register_upr_pdf_route(server)
+    register_response_rules(server)
     register_error_handlers(server)
 
 
@@ -176,7 +183,8 @@ def error_page(status: int) -> flask.Response:
 def handle_error(error: Exception) -> flask.Response | HTTPException:
     """Never show a traceback: log it with the request id, and answer with that id.
 
-    - HTTP errors (404, 405, 400 from a body that is not JSON) pass through as they are.
+    - HTTP errors (404, 405, 413, 400 from a body that is not JSON) pass through as they are,
+      in JSON on Dash's endpoints and the API.
     - `DataUnavailable` that a view did not catch: 503 with Retry-After.
     - On Dash's endpoints, an error raised inside Dash only (an unknown
       output, missing inputs, values it cannot read): 400, the client's error.
@@ -187,11 +195,18 @@ def handle_error(error: Exception) -> flask.Response | HTTPException:
         # Flask wraps what escapes the view's own handling (e.g. an after-request hook) in a 500.
         error = error.original_exception
     if isinstance(error, HTTPException):
+        if _wants_json() and error.code is not None and error.code >= 400:
+            # Dash's endpoints and the API answer errors in JSON, never in Werkzeug's HTML page.
+            response = _json_error(error.code, error.name)
+            response.headers["Cache-Control"] = "no-store"
+            return response
         return error
     if isinstance(error, DataUnavailable):
         log.warning("request %s %s: data unavailable: %s", request_id(), flask.request.path, error)
-        status = 503
-        message = "The database is temporarily unavailable; please try again in a minute."
+        return unavailable_response()
+    elif flask.request.path.startswith(COMPONENT_SUITES_PATH) and not raised_in_app_code(error):
+        status = 404  # no such package or file of Dash's component suites
+        message = "Not Found"
     elif flask.request.path.startswith("/_dash-") and not raised_in_app_code(error):
         log.info("request %s %s: malformed Dash request (%s)", request_id(), flask.request.path, type(error).__name__)
         status = 400
@@ -200,11 +215,20 @@ def handle_error(error: Exception) -> flask.Response | HTTPException:
         log.error("request %s %s %s failed", request_id(), flask.request.method, flask.request.path, exc_info=error)
         status = 500
         message = "Internal error; it has been logged. Quote the request id if you report it."
+    return _error_response(status, message)
+
+
+def _error_response(status: int, message: str) -> flask.Response:
     response = _json_error(status, message) if _wants_json() else error_page(status)
     response.headers["Cache-Control"] = "no-store"
     if status == 503:
         response.headers["Retry-After"] = RETRY_AFTER_SECONDS
     return response
+
+
+def unavailable_response() -> flask.Response:
+    """503 with Retry-After: JSON on Dash's endpoints and the API, the translated page otherwise."""
+    return _error_response(503, "The database is temporarily unavailable; please try again in a minute.")
 
 
 def register_error_handlers(server: flask.Flask) -> None:

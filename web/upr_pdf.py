@@ -54,10 +54,20 @@ def built_pdfs_token() -> str:
         return ""
 
 
+def is_plain_file_in(folder: Path, filename: str) -> bool:
+    """Whether `folder/filename` is a regular file really inside `folder`: a symlink (which could point
+    anywhere on the server) is refused, whatever it points at."""
+    path = folder / filename
+    try:
+        return not path.is_symlink() and path.is_file() and path.resolve().parent == folder.resolve()
+    except OSError:
+        return False
+
+
 def serve_upr_pdf(filename: str) -> flask.Response:
     """Serve a built briefing PDF; 404 for any other name or a PDF not built yet."""
     match = FILE_NAME.match(filename)
-    if match is None or match["lang"] not in LANGUAGES or not (pdf_directory() / filename).is_file():
+    if match is None or match["lang"] not in LANGUAGES or not is_plain_file_in(pdf_directory(), filename):
         return flask.Response(
             "No such PDF. It is built when a data release is published.\n", status=404, mimetype="text/plain"
         )

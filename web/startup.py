@@ -1,0 +1,61 @@
+"""Start with the database down: serve 503 (with Retry-After) until it is reachable, then migrate and fill.
+
+Without this, a database that is away when gunicorn starts made every worker fail to boot and the
+master exit. Now the app starts anyway; each request (at most one at a time, every
+`RETRY_SECONDS`) tries the setup again, and the first success opens the site.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+
+import flask
+
+from data_access import cache
+from data_access.engine import ensure_database, get_engine
+from data_access.settings import Settings
+
+log = logging.getLogger(__name__)
+
+RETRY_SECONDS = 5.0
+# Answered while waiting: the health check says why (503), static files need no database.
+PASS_THROUGH = ("/healthz", "/assets/", "/_dash-component-suites/", "/_favicon.ico", "/robots.txt")
+
+
+def _try_setup(settings: Settings) -> bool:
+    try:
+        ensure_database(get_engine(settings))
+    except Exception as error:  # any failure: the database is not usable yet
+        log.warning("database setup not possible yet (%s); serving 503 until it is", type(error).__name__)
+        return False
+    return True
+
+
+def prepare_database(server: flask.Flask, settings: Settings) -> None:
+    """Migrate and fill the database now if it answers; otherwise serve 503 until it does."""
+    if _try_setup(settings):
+        return
+    state = {"ready": False, "next_try": time.monotonic() + RETRY_SECONDS}
+    lock = threading.Lock()
+
+    @server.before_request
+    def wait_for_the_database() -> flask.Response | None:
+        if state["ready"]:
+            return None
+        if time.monotonic() >= state["next_try"] and lock.acquire(blocking=False):
+            try:
+                if _try_setup(settings):
+                    state["ready"] = True
+                    cache.invalidate()
+                    log.info("database reachable: set up, serving")
+                    return None
+                state["next_try"] = time.monotonic() + RETRY_SECONDS
+            finally:
+                lock.release()
+        if flask.request.path.startswith(PASS_THROUGH):
+            return None
+        from .routes import unavailable_response
+
+        return unavailable_response()
