@@ -12,6 +12,7 @@ from dash import html
 
 from components.chart_card import chart_card
 from components.datasets import CardData, Column, dataset_names, register_dataset, sources_from
+from components.page import Param, ParamSpec
 
 
 def find(component, predicate) -> list:
@@ -50,10 +51,8 @@ SAMPLE = CardData(
 )
 
 
-@register_dataset("test.sample")
-def sample_dataset(lang: str, **params: str) -> CardData:
-    if params.get("region") not in (None, "KZ-61"):
-        raise ValueError(f"unknown region {params['region']!r}")
+@register_dataset("test.sample", params=ParamSpec((Param("region", ("KZ-61",)),)))
+def sample_dataset(lang: str, region: str | None = None) -> CardData:
     return SAMPLE
 
 
@@ -165,3 +164,9 @@ def test_no_chart_offers_to_upload_itself_to_a_third_party():
 
     assert GRAPH_CONFIG["showSendToCloud"] is False and GRAPH_CONFIG["showEditInChartStudio"] is False
     assert GRAPH_CONFIG["displaylogo"] is False
+
+
+@pytest.mark.parametrize("query", ["region=KZ-99", "region=KZ-61&colour=red", "region=<b>"])
+def test_a_download_refuses_a_value_or_parameter_its_page_does_not_know(client, query):
+    response = client.get(f"/download/test.sample.csv?lang=en&{query}")
+    assert response.status_code == 400 and b"KZ-99" not in response.data and b"<b>" not in response.data

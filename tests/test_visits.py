@@ -324,6 +324,9 @@ def test_downloads_hold_the_numbers_the_cards_show(page):
     assert '2025,"3,761 mandated facilities (report line 1788)",817.0,0.2172' in coverage
     types = client.get("/download/visits.types.xlsx?lang=ru&sector=MP")
     assert types.status_code == 200 and types.data[:2] == b"PK"
-    # bad parameters fall back to the default view, as on the page
-    assert client.get("/download/visits.pace.csv?lang=en&year=1999&body=x").get_data(as_text=True) == pace
+    # a download is exactly what was asked for: a value the page does not know, or a parameter the
+    # dataset does not take, is refused (the page shows its default view with a notice instead)
+    assert client.get("/download/visits.pace.csv?lang=en&year=1999&body=x").status_code == 400
+    assert client.get("/download/visits.pace.csv?lang=en&year=2025&colour=red").status_code == 400
+    assert client.get("/download/visits.coverage.csv?lang=en&year=2025").status_code == 400
     assert client.get("/download/visits.overdue.csv?lang=en").status_code == 200

@@ -14,14 +14,13 @@ import uuid
 
 import dash
 import flask
-from sqlalchemy import select
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from components.datasets import dataset, to_csv_bytes, to_xlsx_bytes
+from components.datasets import dataset, dataset_params, to_csv_bytes, to_xlsx_bytes
 from components.i18n import resolve_language, translator
-from data_access import schema
+from components.page import read_params
 from data_access.cache import cache_backend_name, cache_healthy
-from data_access.engine import get_engine
+from data_access.health import database_health
 from data_access.queries.base import DataUnavailable
 
 from .callback_guard import callback_request_problem, raised_in_app_code
@@ -56,7 +55,19 @@ def download(name: str, fmt: str) -> flask.Response:
     if function is None or fmt not in MIME:
         return _plain(f"Unknown download '{name}.{fmt}'.", 404)
     lang = resolve_language(flask.request.args.get("lang"))
-    params = {k: v for k, v in flask.request.args.items() if k != "lang"}
+    given = {k: v for k, v in flask.request.args.items() if k != "lang"}
+    # The page's own parameter spec, the one its layout and callbacks read: a value it does not know, or a
+    # parameter it does not take, is refused here, never replaced by a default the reader did not ask for.
+    try:
+        checked = read_params(dataset_params(name), given, lang)
+    except DataUnavailable:
+        return _unavailable_plain()
+    if not checked.ok:
+        log.info(
+            "request %s: bad download parameters for %s: %s", request_id(), name, checked.refused + checked.unknown
+        )
+        return _plain(f"Bad download parameters for '{name}': see the links on the page for the ones it takes.", 400)
+    params = {k: v for k, v in checked.values.items() if k in given}
     try:
         data = function(lang, **params)
     except (TypeError, ValueError, KeyError) as error:
@@ -79,19 +90,6 @@ def _unavailable_plain() -> flask.Response:
 
 
 # ---------------------------------------------------------------------------------------------- health
-
-
-def database_health() -> dict[str, object]:
-    """Whether the database answers, its kind, and the current release (never its address)."""
-    engine = get_engine()
-    report: dict[str, object] = {"backend": engine.dialect.name}
-    try:
-        with engine.connect() as connection:
-            release = connection.execute(select(schema.release.c.version).where(schema.release.c.is_current)).scalar()
-    except Exception as error:  # any failure means the database is not usable
-        log.warning("health check: database unavailable: %s", type(error).__name__)
-        return {**report, "ok": False}
-    return {**report, "ok": True, "release": release}
 
 
 def cache_health() -> dict[str, object]:
