@@ -83,19 +83,6 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
-@cached
-def recommendation_counts(lang: str) -> pd.DataFrame:
-    """Every published or not-published count of recommendations issued / fulfilled / in progress,
-    by issuing body (NPM, Ombudsman, regional representatives), with region and agency names in `lang`.
-
-    One row per observation, in the release's order; `value` is missing when not published.
-    """
-    lang = lang_or_default(lang)
-    o = schema.observation
-    statement = _counts_statement(lang, COUNT_INDICATORS).where(o.c.category.in_(ISSUING_BODIES))
-    return _typed(read_frame(statement, LONG_COLUMNS))
-
-
 def latest_period(frame: pd.DataFrame) -> str | None:
     """The period of `frame` that ends last (the report's year), or None if `frame` is empty."""
     if frame.empty:
@@ -110,11 +97,11 @@ def _latest_counts(
     national_only: bool = False,
     agency: str | None = None,
 ) -> pd.DataFrame:
-    """The rows of `recommendation_counts` for `indicators` and issuing `bodies` in their latest period only.
+    """The counts of recommendations for `indicators` and issuing `bodies` in their latest period only.
 
-    The same rows, in the same order, as filtering `recommendation_counts(lang)` in pandas and
-    keeping `latest_period` of what is left, but the filtering is done in SQL: the pages show one
-    period, and reading every period of every region to keep one was most of their time.
+    One row per observation (value missing when not published), in the release's order. The
+    filtering is done in SQL: the pages show one period, and reading every period of every region
+    to keep one was most of their time.
     `national_only` keeps rows without a region (before the latest period is found); `agency`
     keeps that agency's rows of the latest period (after it is found, as the page filters).
     """
