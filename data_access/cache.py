@@ -131,6 +131,9 @@ REDIS_TIMEOUT_SECONDS = 0.08
 REDIS_PAUSE_SECONDS = 30.0
 # One slow answer may be a large value being (un)pickled or a busy CPU; several in a row are Redis.
 SLOW_ANSWERS_TO_PAUSE = 3
+# What one request may spend waiting for Redis in all: answers each just under SLOW_REDIS_SECONDS never open
+# the breaker, but a page asks for dozens of values. Past the budget the request uses the in-process store.
+REDIS_BUDGET_PER_REQUEST_SECONDS = 0.1
 
 cache = Cache()
 _fallback = BytesCache(MEMORY_CAP_BYTES // 2)
@@ -195,9 +198,18 @@ def _pause_redis(reason: object) -> None:
     log.warning("cache: Redis %s; using the in-process cache for %.0f s", reason, REDIS_PAUSE_SECONDS)
 
 
+def _spent_on_redis(seconds: float = 0.0) -> float:
+    """Add `seconds` to what this request has waited for Redis; return the total (0 outside a request)."""
+    if not flask.has_request_context():
+        return 0.0
+    flask.g.redis_seconds = flask.g.get("redis_seconds", 0.0) + seconds
+    return flask.g.redis_seconds
+
+
 def _guarded(operation: Callable[[Any], Any], fallback: Callable[[], Any]) -> Any:
-    """`operation(store)` on the configured store, or `fallback()` while (or once) Redis fails or lags."""
-    if redis_paused():
+    """`operation(store)` on the configured store, or `fallback()` while (or once) Redis fails or lags, and
+    once this request has used up its time budget for Redis."""
+    if redis_paused() or (_state["remote"] and _spent_on_redis() > REDIS_BUDGET_PER_REQUEST_SECONDS):
         return fallback()
     started = time.monotonic()
     try:
@@ -209,6 +221,8 @@ def _guarded(operation: Callable[[Any], Any], fallback: Callable[[], Any]) -> An
             log.warning("cache unavailable (%s); using the fallback store", error)
         return fallback()
     elapsed = time.monotonic() - started
+    if _state["remote"]:
+        _spent_on_redis(elapsed)
     if _state["remote"] and elapsed > SLOW_REDIS_SECONDS:
         _state["slow"] += 1
         if _state["slow"] >= SLOW_ANSWERS_TO_PAUSE:

@@ -87,3 +87,27 @@ def test_the_health_check_closes_the_breaker_once_redis_answers(redis_cache):
     os.kill(redis_cache.process.pid, signal.SIGCONT)
     assert cache.cache_healthy()
     assert not cache.redis_paused()
+
+
+def test_a_request_stops_asking_redis_once_it_has_waited_its_budget(redis_cache, monkeypatch):
+    # Answers of 30 ms each never open the breaker (under 50 ms), but forty of them would cost a page 1.2 s.
+    import flask
+
+    from data_access import cache
+
+    asked = []
+
+    class SlowStore:
+        def get(self, key):
+            asked.append(key)
+            time.sleep(0.03)
+
+    monkeypatch.setattr(cache, "_backend", SlowStore)
+    with flask.Flask(__name__).test_request_context("/"):
+        _, elapsed = timed(lambda: [cache.load(f"k{n}") for n in range(40)])
+    assert not cache.redis_paused()
+    assert len(asked) <= 5 and elapsed < 0.3, (len(asked), elapsed)
+    # The next request has a budget of its own.
+    with flask.Flask(__name__).test_request_context("/"):
+        cache.load("again")
+    assert asked[-1] == "again"
