@@ -82,7 +82,8 @@ def footer(lang: str, release: dict | None = None) -> html.Footer:
                 dcc.Link(_("Data and methods"), href=page_href("/data", lang)),
                 " · ",
                 dcc.Link(_("About"), href=page_href("/about", lang)),
-            ]
+            ],
+            className="footer-links d-print-none",  # links cannot be followed on paper
         )
     )
     return html.Footer(html.Div(parts, className="container"), className="site-footer")

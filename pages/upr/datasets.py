@@ -17,7 +17,7 @@ from data_access.queries.upr import (
     npm_fulfilment,
     outstanding_recommendations,
 )
-from data_access.vocabulary import GROUP_LABELS, STATUS_LABELS
+from data_access.vocabulary import STATUS_LABELS
 
 from .params import ALL_KINDS, PARAMS
 
@@ -171,7 +171,8 @@ def milestones_data(lang: str, kind: str = ALL_KINDS) -> CardData:
 
 @register_dataset("upr.recommendations")
 def outstanding_recommendations_data(lang: str) -> CardData:
-    """The report's closing recommendations not fulfilled yet, with addressees, status, where it stands and line."""
+    """The report's closing recommendations not fulfilled yet (open or assessed as not fulfilled): addressees,
+    status and report line."""
     _ = translator(lang)
     open_ones = outstanding_recommendations(lang)
     frame = pd.DataFrame(
@@ -180,7 +181,6 @@ def outstanding_recommendations_data(lang: str) -> CardData:
             "text": open_ones["text"].tolist(),
             "addressees": open_ones["addressees_text"].tolist(),
             "status": [_(STATUS_LABELS.get(s, s)) for s in open_ones["status"]],
-            "standing": [_(GROUP_LABELS[group]) for group in open_ones["status_group"]],
             "line": [str(line) if not is_missing(line) else "" for line in open_ones["source_line"]],
         }
     )
@@ -191,7 +191,6 @@ def outstanding_recommendations_data(lang: str) -> CardData:
             Column("text", _("Recommendation")),
             Column("addressees", _("Addressed to")),
             Column("status", _("Status")),
-            Column("standing", _("Open or assessed")),
             Column("line", _("Report line")),
         ],
         caption=_("The report's recommendations to state bodies not fulfilled yet: open or assessed as not fulfilled"),

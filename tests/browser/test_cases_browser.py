@@ -98,7 +98,10 @@ def test_period_can_be_chosen_with_the_keyboard(browser, live_server):
     focused = tab_through(browser, 40)
     assert any(f["tag"] == "INPUT" for f in focused)
     assert all(f["outline"] for f in focused if f["tag"] in ("A", "BUTTON", "INPUT", "SUMMARY")), focused
-    browser.find_element("css selector", "input[value='2024']").click()
+    choice = browser.find_element("css selector", "input[value='2024']")
+    # Bootstrap scrolls smoothly: bring the control into view at once, or the click lands mid-scroll.
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", choice)
+    choice.click()
     wait_for_dash(browser)
     ActionChains(browser).send_keys(Keys.ARROW_RIGHT).perform()
     wait_for_dash(browser)
