@@ -1,6 +1,7 @@
 """Add every translatable string in the code to the gettext catalogues.
 
-Strings marked `_("…")`, `gettext(lang, "…")`, `ngettext(…)` or `N_("…")` go to one
+Strings marked `_("…")`, `gettext(lang, "…")`, `N_("…")`, and counted ones marked `n_("…", "…")`
+or `ngettext(lang, "…", "…", n)` (msgid_plural, one form per plural category) go to one
 catalogue per page or module: `pages/<page>.py` and every file of a page package
 `pages/<page>/` to `locales/<lang>/<page>.po`, `components/<name>.py` to
 `locales/<lang>/components.<name>.po` (`components/charts/bars.py` to
@@ -11,7 +12,7 @@ entries get an empty translation (English gets the message id itself) for a
 translator to fill.
 
     python scripts/update_catalogues.py                # every source file
-    python scripts/update_catalogues.py pages/cases.py # only this file's catalogue
+    python scripts/update_catalogues.py pages/cases/cards.py  # only this file's catalogue
 """
 
 from __future__ import annotations

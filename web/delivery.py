@@ -29,8 +29,7 @@
    paint of their HTML (web/deferred.py), not all in one long task.
 
 Only documented mechanisms are used: `interpolate_index`, `dash.page_registry`, Flask's
-before/after-request hooks (no view function is swapped), plotly.io.json. The one private
-Dash name the app still reads lives in web/dash_private.py.
+before/after-request hooks (no view function is swapped), plotly.io.json; no private Dash name.
 
 Setting `DASH_PLAIN_DELIVERY=1` leaves the app as Dash builds it: the
 benchmark's "before" (bench/README.md).
