@@ -26,17 +26,15 @@ from werkzeug.exceptions import HTTPException
 from components.data_catalog import (
     API_PREFIX,
     FORMATS,
-    MEDIA_TYPES,
     dataset_bytes,
     dataset_description,
     dataset_links,
     dataset_title,
     file_name,
-    json_bytes,
     package_zip,
-    records,
     table_schema,
 )
+from components.files import MEDIA_TYPES, json_bytes, records
 from data_access.cache import cached
 from data_access.queries import meta
 from data_access.queries.base import DataUnavailable

@@ -16,6 +16,7 @@ import pandas as pd
 
 from data_access.queries.catalog import DATASETS_BY_NAME, FieldInfo, dataset_fields
 
+from .files import csv_bytes, json_bytes, records, xlsx_bytes
 from .formatting import format_date
 from .i18n import N_, gettext
 
@@ -173,12 +174,6 @@ TOPIC_TEXT = {
 }
 
 FORMATS = ("csv", "xlsx", "json")
-MEDIA_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "json": "application/json",
-    "zip": "application/zip",
-}
 LICENCE_URLS = {
     "CC-BY-4.0": ("https://creativecommons.org/licenses/by/4.0/", "Creative Commons Attribution 4.0 International"),
     "CC0-1.0": ("https://creativecommons.org/publicdomain/zero/1.0/", "Creative Commons Zero 1.0 Universal"),
@@ -339,32 +334,6 @@ def citation(release: dict, lang: str, url: str | None = None) -> str:
 # Files.
 
 
-def csv_bytes(frame: pd.DataFrame, spreadsheet: bool = True) -> bytes:
-    """CSV in UTF-8; whole numbers written without '.0'.
-
-    With `spreadsheet`, a byte-order mark goes first so spreadsheet programs read
-    Cyrillic and Kazakh letters correctly; the data package's files have none,
-    as the Frictionless standard expects.
-    """
-    text = frame.to_csv(index=False, float_format="%.15g", lineterminator="\n")
-    return text.encode("utf-8-sig" if spreadsheet else "utf-8")
-
-
-def records(frame: pd.DataFrame) -> list[dict]:
-    """The rows of a frame as dicts, missing values as None, numbers as Python numbers."""
-    out = frame.astype(object).where(frame.notna(), None).to_dict("records")
-    for row in out:
-        for key, value in row.items():
-            if hasattr(value, "item"):  # numpy scalars
-                row[key] = value.item()
-    return out
-
-
-def json_bytes(payload: object) -> bytes:
-    """JSON as the API and the downloads write it (UTF-8, dates in ISO 8601)."""
-    return orjson.dumps(payload, option=orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY)
-
-
 def dataset_json(name: str, frame: pd.DataFrame, release: dict, lang: str) -> bytes:
     """A dataset as JSON: what it is, its fields, and its rows under `data`."""
     return json_bytes(
@@ -390,11 +359,7 @@ def dataset_xlsx(name: str, frame: pd.DataFrame, lang: str) -> bytes:
             for f in table_schema(name, lang)["fields"]
         ]
     )
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, index=False, sheet_name=name[:31])
-        fields.to_excel(writer, index=False, sheet_name="fields")
-    return buffer.getvalue()
+    return xlsx_bytes({name: frame, "fields": fields})
 
 
 def dataset_bytes(name: str, fmt: str, frame: pd.DataFrame, release: dict, lang: str) -> bytes:

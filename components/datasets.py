@@ -8,7 +8,6 @@ exactly what is shown.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -87,19 +86,6 @@ def download_href(name: str, fmt: str, lang: str, params: dict | None = None) ->
     """The link that downloads dataset `name` in `fmt` ('csv' or 'xlsx')."""
     query = {"lang": lang, **{k: v for k, v in (params or {}).items() if v is not None}}
     return f"/download/{name}.{fmt}?{urlencode(query)}"
-
-
-def to_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """CSV in UTF-8 with a byte-order mark, so spreadsheet programs read Cyrillic correctly."""
-    return frame.to_csv(index=False).encode("utf-8-sig")
-
-
-def to_xlsx_bytes(frame: pd.DataFrame, sheet: str = "data") -> bytes:
-    """An XLSX workbook with one sheet."""
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, index=False, sheet_name=sheet[:31])
-    return buffer.getvalue()
 
 
 def _describe_ref(ref: str, lang: str) -> str:

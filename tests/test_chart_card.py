@@ -170,3 +170,9 @@ def test_no_chart_offers_to_upload_itself_to_a_third_party():
 def test_a_download_refuses_a_value_or_parameter_its_page_does_not_know(client, query):
     response = client.get(f"/download/test.sample.csv?lang=en&{query}")
     assert response.status_code == 400 and b"KZ-99" not in response.data and b"<b>" not in response.data
+
+
+def test_a_card_download_writes_counts_whole_and_names_its_type_once(client):
+    response = client.get("/download/test.sample.csv?lang=en&region=KZ-61")
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
+    assert ".0," not in response.get_data(as_text=True) and ".0\n" not in response.get_data(as_text=True)

@@ -16,7 +16,8 @@ import dash
 import flask
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from components.datasets import dataset, dataset_params, to_csv_bytes, to_xlsx_bytes
+from components.datasets import dataset, dataset_params
+from components.files import MEDIA_TYPES, csv_bytes, xlsx_bytes
 from components.i18n import resolve_language, translator
 from components.page import read_params
 from data_access.cache import cache_backend_name, cache_healthy
@@ -30,10 +31,7 @@ from .upr_pdf import register_upr_pdf_route
 
 log = logging.getLogger(__name__)
 
-MIME = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+DOWNLOAD_FORMATS = ("csv", "xlsx")
 # A request id a reverse proxy may pass in (X-Request-Id) is kept only if it is this plain, so that it
 # cannot forge log lines or inject markup into the error page.
 INCOMING_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
@@ -52,7 +50,7 @@ def _plain(message: str, status: int) -> flask.Response:
 def download(name: str, fmt: str) -> flask.Response:
     """Serve a registered dataset as CSV or XLSX, with exactly the numbers its card shows."""
     function = dataset(name)
-    if function is None or fmt not in MIME:
+    if function is None or fmt not in DOWNLOAD_FORMATS:
         return _plain(f"Unknown download '{name}.{fmt}'.", 404)
     lang = resolve_language(flask.request.args.get("lang"))
     given = {k: v for k, v in flask.request.args.items() if k != "lang"}
@@ -77,8 +75,9 @@ def download(name: str, fmt: str) -> flask.Response:
     except DataUnavailable:
         return _unavailable_plain()
     frame = data.download_frame()
-    body = to_csv_bytes(frame) if fmt == "csv" else to_xlsx_bytes(frame)
-    response = flask.Response(body, mimetype=MIME[fmt])
+    body = csv_bytes(frame) if fmt == "csv" else xlsx_bytes({"data": frame})
+    # `content_type`, not `mimetype`: Flask would add a second "; charset=utf-8" to text/csv.
+    response = flask.Response(body, content_type=MEDIA_TYPES[fmt])
     response.headers["Content-Disposition"] = f'attachment; filename="{name}-{lang}.{fmt}"'
     return response
 
