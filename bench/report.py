@@ -113,8 +113,8 @@ def _pct(share: float | None) -> str | None:
 
 def _lighthouse_table(before: dict | None, after: dict) -> list[str]:
     lines = [
-        "| page | mobile perf. | desktop perf. | accessibility (m / d) | bytes, first load (mobile) | requests | mobile FCP / LCP ms | mobile TBT ms | mobile CLS |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| page | mobile perf. | desktop perf. | accessibility (m / d) | bytes, first load (mobile) | requests | mobile FCP / LCP ms | mobile TBT ms | mobile CLS | mobile runs (load average at each start) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for page, forms in after.get("lighthouse", {}).items():
         old = _get(before, "lighthouse", page) or {}
@@ -125,9 +125,17 @@ def _lighthouse_table(before: dict | None, after: dict) -> list[str]:
             f"{_pair(om.get('accessibility'), m.get('accessibility'))} / {_pair(od.get('accessibility'), d.get('accessibility'))} | "
             f"{_pair(om.get('bytes'), m.get('bytes'))} | {_pair(om.get('requests'), m.get('requests'))} | "
             f"{_pair(om.get('fcp_ms'), m.get('fcp_ms'))} / {_pair(om.get('lcp_ms'), m.get('lcp_ms'))} | "
-            f"{_pair(om.get('tbt_ms'), m.get('tbt_ms'))} | {_pair(om.get('cls'), m.get('cls'), 3)} |"
+            f"{_pair(om.get('tbt_ms'), m.get('tbt_ms'))} | {_pair(om.get('cls'), m.get('cls'), 3)} | {_runs(m)} |"
         )
     return lines
+
+
+def _runs(measured: dict) -> str:
+    """Each run's mobile score and the load average it started at, so a reader can judge the noise."""
+    scores, loads = measured.get("performance_runs"), measured.get("load_averages")
+    if not scores:
+        return ""
+    return ", ".join(str(score) for score in scores) + (f" ({min(loads)}-{max(loads)})" if loads else "")
 
 
 def _scale_table(before: dict | None, after: dict) -> list[str]:
