@@ -158,12 +158,17 @@ def download_filename(name: str, data: CardData, params: dict, lang: str, fmt: s
 
 
 def period_span(data: CardData) -> str:
-    """The period a card covers: '2025', or '2020-2025' from its rows' periods; '' when it names none."""
-    if "period" not in data.frame or data.frame.empty:
-        return data.period
-    years = sorted({int(y) for p in data.frame["period"].dropna().astype(str) for y in re.findall(r"\d{4}", p)})
+    """The period a card covers: '2025', or '2020-2025' from its rows' periods; its `period` when they name none."""
+    return periods_of(data.frame) or data.period
+
+
+def periods_of(frame: pd.DataFrame) -> str:
+    """The years a frame's `period` column spans: '2025', '2020-2025'; '' when it has none."""
+    if "period" not in frame or frame.empty:
+        return ""
+    years = sorted({int(y) for p in frame["period"].dropna().astype(str) for y in re.findall(r"\d{4}", p)})
     if not years:
-        return data.period
+        return ""
     return str(years[0]) if years[0] == years[-1] else f"{years[0]}-{years[-1]}"
 
 

@@ -293,3 +293,11 @@ def test_after_a_callback_the_regions_cards_still_print_each_note_once(client):
     text = "".join(texts(list(parts)))
     assert {note[:50]: text.count(note) for note in _note_texts("en") if text.count(note) > 1} == {}
     assert "See the data notes of “Complaints about torture, 2025” above" in text
+
+
+def test_every_machine_column_of_a_download_is_documented_for_readers():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "data" / "README.md").read_text(encoding="utf-8")
+    documented = readme.partition("## Card downloads")[2]
+    assert all(f"| `{column}` |" in documented for column in DOWNLOAD_COLUMNS)
