@@ -525,8 +525,10 @@ def test_counts_carry_no_caution_a_count_of_four_is_exact(page):
 
 
 def test_the_detail_of_a_region_with_few_complaints_says_its_rate_is_unreliable(page):
-    assert "Fewer than 5 complaints: unreliable." in page.detail_summary("en", "KZ-62")
-    assert "unreliable" not in page.detail_summary("en", "KZ-61")
+    assert page.detail_finding("en", "KZ-62").endswith("rank 3 of 20. Fewer than 5 complaints: unreliable.")
+    assert "unreliable" not in page.detail_finding("en", "KZ-61")
+    detail = page.layout(lang="en", region="KZ-62")
+    assert "Fewer than 5 complaints: unreliable." in " ".join(texts(find(detail, "regions-detail")))
 
 
 def test_a_download_carries_the_caution_of_the_rates_it_holds(client):

@@ -210,7 +210,7 @@ def detail_card(lang: str, region: str | None) -> html.Section:
     return chart_card(
         "regions-detail",
         _("Region detail: {region}").format(region=region_name(lang, region)),
-        detail_summary(lang, region),
+        detail_finding(lang, region),
         data,
         lang,
         download=("regions.detail", {"region": region}),
@@ -226,23 +226,24 @@ def detail_summary(lang: str, region: str) -> str:
     ranked = int(frame["regions_ranked"].iloc[0])
     if pd.isna(values.get("rate")):
         return _("{region}: the report does not publish both counts, so no rate can be computed.").format(region=name)
-    rates = region_rates(lang)
-    few = dict(zip(rates["region"], few_complaints(rates), strict=True))[region]
-    caution = f" {few_complaints_caution(lang)}." if few else ""
-    return (
-        _(
-            "{region}: {complaints} complaints about torture and {prisoners} prisoners give {rate} complaints per 1,000 prisoners (the report prints {printed}), rank {rank} of {n}."
-        ).format(
-            region=name,
-            complaints=format_number(values["complaints"], lang),
-            prisoners=format_number(values["prisoners"], lang),
-            rate=format_value(values["rate"], "per_1000", lang),
-            printed=format_value(values.get("rate_printed"), PLAIN_NUMBER, lang),
-            rank=format_number(values["rank"], lang),
-            n=ranked,
-        )
-        + caution
+    return _(
+        "{region}: {complaints} complaints about torture and {prisoners} prisoners give {rate} complaints per 1,000 prisoners (the report prints {printed}), rank {rank} of {n}."
+    ).format(
+        region=name,
+        complaints=format_number(values["complaints"], lang),
+        prisoners=format_number(values["prisoners"], lang),
+        rate=format_value(values["rate"], "per_1000", lang),
+        printed=format_value(values.get("rate_printed"), PLAIN_NUMBER, lang),
+        rank=format_number(values["rank"], lang),
+        n=ranked,
     )
+
+
+def detail_finding(lang: str, region: str) -> str:
+    """The detail card's sentence: `detail_summary`, and a caution when the rate rests on few complaints."""
+    rates = region_rates(lang)
+    few = dict(zip(rates["region"], few_complaints(rates), strict=True)).get(region, False)
+    return detail_summary(lang, region) + (f" {few_complaints_caution(lang)}." if few else "")
 
 
 def national_block(lang: str) -> html.Section:

@@ -17,7 +17,7 @@ from components.page import Params, callback_language, notices, page_view, read_
 from data_access.queries.base import DataUnavailable
 from data_access.queries.regions import region_rates
 
-from .cards import bar_card, detail_card, detail_summary, map_card, national_block, table_card
+from .cards import bar_card, detail_card, detail_finding, map_card, national_block, table_card
 from .params import METRICS, NO_REGION, PARAMS, PATH, SORTS, region_codes
 
 dash.register_page(__name__, path=PATH, name=N_("Regions"), nav_order=10, title="Regions", params=PARAMS)
@@ -144,7 +144,7 @@ def update_view(metric: object, region: object, sort: object, lang: object) -> t
         parts = print_notes_once(list(slots(lang, metric, region, sort)), lang)
         # What a screen reader announces after the change: the chosen region's figures, or the metric now shown.
         status = (
-            detail_summary(lang, region)
+            detail_finding(lang, region)
             if region is not None
             else _("Showing: {metric}").format(metric=_(METRICS[metric].title))
         )
