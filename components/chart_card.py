@@ -101,6 +101,96 @@ def notes_list(notes: list[str], lang: str) -> html.Div | None:
     )
 
 
+def _text(component: object) -> str:
+    """The text a component shows (its strings, in order)."""
+    if component is None:
+        return ""
+    if isinstance(component, (str, int, float)):
+        return str(component)
+    if isinstance(component, (list, tuple)):
+        return "".join(_text(child) for child in component)
+    return _text(getattr(component, "children", None))
+
+
+def _children(component: object) -> list:
+    children = getattr(component, "children", None)
+    if children is None or isinstance(children, (str, int, float)):
+        return []
+    return list(children) if isinstance(children, (list, tuple)) else [children]
+
+
+def _is_notes(component: object) -> bool:
+    return "card-notes" in (getattr(component, "className", None) or "").split()
+
+
+def print_notes_once(parts: list, lang: str) -> list:
+    """Each data note printed once on a page: at the first card that has it.
+
+    A later card with the same note refers to it instead ("See the data notes of “Map title” above", a link to
+    them), so a page whose cards share their observations does not print the same notes three times.
+    `parts` are the page's components in reading order (a layout, or a callback's outputs together); they
+    are changed in place and returned.
+    """
+    _ = translator(lang)
+    first: dict[str, tuple[str, str]] = {}  # note text -> (anchor id, title of the card that prints it)
+
+    def walk(component: object, card: tuple[str, str] | None) -> None:
+        if isinstance(component, html.Section) and getattr(component, "id", None):
+            titles = [c for c in _all(component) if getattr(c, "id", None) == f"{component.id}-title"]
+            card = (component.id, _text(titles[0]) if titles else "")
+        if _is_notes(component):
+            _print_once(component, card)
+            return
+        for child in _children(component):
+            walk(child, card)
+
+    def _print_once(block: html.Div | html.P, card: tuple[str, str] | None) -> None:
+        anchor = getattr(block, "id", None) or (f"{card[0]}-notes" if card else None)
+        referred: dict[str, str] = {}  # anchor -> title, for the notes printed earlier
+        if isinstance(block, html.P):  # a key-figure card's one note: "Data note: …"
+            label, *note = _children(block)
+            text = _text(note)
+            if text in first:
+                target, title = first[text]
+                block.children = [label, _reference(target, title)]
+            elif anchor:
+                first[text] = (anchor, card[1] if card else "")
+                block.id = anchor
+            return
+        lists = [child for child in _children(block) if isinstance(child, html.Ul)]
+        for items in lists:
+            kept = []
+            for item in _children(items):
+                text = _text(item)
+                if text in first:
+                    referred.setdefault(*first[text])
+                    continue
+                if anchor:
+                    first[text] = (anchor, card[1] if card else "")
+                kept.append(item)
+            kept += [html.Li(_reference(target, title)) for target, title in referred.items()]
+            items.children = kept
+        if anchor and any(first_anchor == anchor for first_anchor, _title in first.values()):
+            block.id = anchor
+
+    def _reference(target: str, title: str) -> html.A:
+        return html.A(
+            _("See the data notes of “{card}” above").format(card=title), href=f"#{target}", className="source-link"
+        )
+
+    for part in parts:
+        walk(part, None)
+    return parts
+
+
+def _all(component: object) -> list:
+    """A component and everything inside it."""
+    out = [component]
+    for child in _children(component):
+        out += _all(child)
+    return out
+
+
 def chart_card(
     card_id: str,
     title: str,

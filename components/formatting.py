@@ -51,19 +51,38 @@ def format_percent(share: object, lang: str, decimals: int = 1) -> str:
     return babel_format_percent(percent / 100, format=pattern, locale=lang)
 
 
+# Units shown as percentages: "percent" holds 21.3 for 21.3 %, "share" holds 0.213.
+PERCENT_UNITS = ("percent", "share")
+
+
+def shown_decimals(value: object, unit: str) -> int:
+    """How many decimals a value is shown with: rates, years and percentages one, counts none, other numbers
+    one unless whole (the one rule `format_value` and the downloads both follow)."""
+    if unit in ("per_1000", "years", *PERCENT_UNITS):
+        return 1
+    if not is_missing(value) and not float(value).is_integer():  # type: ignore[arg-type]
+        return 1
+    return 0
+
+
+def shown_number(value: object, unit: str) -> int | float | None:
+    """A value as the page shows it, as a number: 21.660649819494584 per 1,000 -> 21.7; 801.0 -> 801;
+    a share 0.2129 -> 21.3 (per cent); missing -> None. Rounded half up, as `format_value` rounds."""
+    if is_missing(value):
+        return None
+    number = Decimal(str(float(value))) * 100 if unit == "share" else Decimal(str(value))  # type: ignore[arg-type]
+    decimals = shown_decimals(value, unit)
+    rounded = _half_up(number, decimals)
+    return int(rounded) if decimals == 0 else float(rounded)
+
+
 def format_value(value: object, unit: str, lang: str) -> str:
     """A value in its unit's style: rates with one decimal, percentages as such, counts whole."""
-    if unit == "per_1000":
-        return format_number(value, lang, 1)
     if unit == "percent":
         return format_percent(None if is_missing(value) else float(value) / 100, lang)  # type: ignore[arg-type]
     if unit == "share":
         return format_percent(value, lang)
-    if unit == "years":
-        return format_number(value, lang, 1)
-    if not is_missing(value) and not float(value).is_integer():  # type: ignore[arg-type]
-        return format_number(value, lang, 1)
-    return format_number(value, lang)
+    return format_number(value, lang, shown_decimals(value, unit))
 
 
 def format_date(value: dt.date | str, lang: str, precision: str = "day") -> str:

@@ -22,6 +22,7 @@ from dash import ClientsideFunction, Input, Output, clientside_callback, dcc, ht
 from data_access.queries.base import DataUnavailable
 from data_access.queries.meta import release_info
 
+from .chart_card import print_notes_once
 from .i18n import is_language, resolve_language, translator
 from .notices import data_unavailable, notice
 from .shell import page_shell
@@ -180,7 +181,8 @@ def page_view(
     try:
         # Inside the guard: a spec may take its choices or its default from the database.
         params = read_params(spec, query, lang)
-        content = build(lang, params)
+        # Cards that share observations share their data notes: each is printed once, at its first card.
+        content = print_notes_once(list(build(lang, params)), lang)
     except DataUnavailable:
         params = read_params(None, None, lang)
         content = [data_unavailable(lang)]

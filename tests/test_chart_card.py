@@ -10,8 +10,9 @@ import plotly.graph_objects as go
 import pytest
 from dash import html
 
-from components.chart_card import chart_card
-from components.datasets import CardData, Column, dataset_names, register_dataset, sources_from
+from components.chart_card import chart_card, print_notes_once
+from components.datasets import DOWNLOAD_COLUMNS, CardData, Column, dataset_names, register_dataset, sources_from
+from components.formatting import format_value
 from components.page import Param, ParamSpec
 
 
@@ -113,18 +114,52 @@ def client(tmp_path_factory):
     return dashboard.server.test_client()
 
 
-def test_csv_download_holds_exactly_the_numbers_of_the_table(client):
+# What the sample card's table shows (21.7, 18; 0.7, not published), as the download holds it, then the
+# machine-readable columns: the release's version in every row, no code, period or unit the sample lacks.
+SAMPLE_SHOWN = pd.DataFrame({"Region": ["Turkistan Region", "Atyrau Region"], "Rate": [21.7, 0.7],
+                             "Complaints": [18, None]})  # fmt: skip
+
+
+def _check_sample_download(downloaded: pd.DataFrame) -> None:
+    assert list(downloaded.columns) == [*SAMPLE_SHOWN.columns, *DOWNLOAD_COLUMNS]
+    pd.testing.assert_frame_equal(downloaded[list(SAMPLE_SHOWN.columns)], SAMPLE_SHOWN, check_dtype=False)
+    assert downloaded["release"].astype(str).tolist() == ["2026.1", "2026.1"]
+    assert downloaded["unit"].tolist() == ["per_1000; complaints"] * 2
+    assert downloaded["source"].tolist() == ["Special report 2026, Table 2, lines 1191–1210"] * 2
+    assert downloaded["period"].isna().all() and downloaded["indicator_code"].isna().all()
+
+
+def test_csv_download_holds_the_numbers_as_the_table_shows_them(client):
     response = client.get("/download/test.sample.csv?lang=en&region=KZ-61")
     assert response.status_code == 200
-    downloaded = pd.read_csv(io.BytesIO(response.data), encoding="utf-8-sig")
-    pd.testing.assert_frame_equal(downloaded, SAMPLE.download_frame(), check_dtype=False)
+    _check_sample_download(pd.read_csv(io.BytesIO(response.data), encoding="utf-8-sig"))
 
 
-def test_xlsx_download_holds_exactly_the_numbers_of_the_table(client):
+def test_xlsx_download_holds_the_numbers_as_the_table_shows_them(client):
     response = client.get("/download/test.sample.xlsx?lang=en&region=KZ-61")
     assert response.status_code == 200
-    downloaded = pd.read_excel(io.BytesIO(response.data))
-    pd.testing.assert_frame_equal(downloaded, SAMPLE.download_frame(), check_dtype=False)
+    _check_sample_download(pd.read_excel(io.BytesIO(response.data)))
+
+
+def test_a_download_writes_shares_as_the_per_cent_shown_with_the_header_saying_so():
+    data = CardData(
+        frame=pd.DataFrame({"year": ["2024"], "covered": [801.0], "share": [0.212975], "years": [4.695381]}),
+        columns=[Column("year", "Year"), Column("covered", "Covered", "facilities"),
+                 Column("share", "Share covered", "share"), Column("years", "Years", "years")],
+    )  # fmt: skip
+    frame = data.download_frame("en", "2026.1")
+    row = frame.iloc[0]
+    assert (row["Covered"], row["Share covered, %"], row["Years"]) == (801, 21.3, 4.7)
+    assert type(row["Covered"]) is int
+    assert row["unit"] == "facilities; percent; years"
+    assert format_value(0.212975, "share", "en") == "21.3%"  # what the page prints for the same cell
+
+
+def test_a_download_without_its_own_file_name_is_named_by_page_what_view_and_language(client):
+    response = client.get("/download/test.sample.csv?lang=kk&region=KZ-61")
+    assert response.headers["Content-Disposition"] == 'attachment; filename="test-sample-kz-61-kk.csv"'
+    response = client.get("/download/visits.reps_sectors.xlsx?lang=en")
+    assert response.headers["Content-Disposition"].startswith('attachment; filename="visits-reps-sectors-')
 
 
 def test_download_with_bad_parameters_answers_400_with_a_message(client):
@@ -154,9 +189,36 @@ def test_every_registered_dataset_downloads_the_table_it_shows(client):
             continue
         response = client.get(f"/download/{name}.csv?lang=en")
         assert response.status_code == 200, name
-        downloaded = pd.read_csv(io.BytesIO(response.data), encoding="utf-8-sig")
+        downloaded = pd.read_csv(io.BytesIO(response.data), encoding="utf-8-sig", dtype=str, keep_default_na=False)
         assert list(downloaded.columns) == list(shown.columns), name
         assert len(downloaded) == len(shown), name
+        assert (downloaded["release"] == "2026.1").all(), name
+        _assert_download_reads_as_the_table(name, dataset(name)("en"), downloaded)
+
+
+def _assert_download_reads_as_the_table(name: str, data: CardData, downloaded: pd.DataFrame) -> None:
+    """Each number of the download is the number the card's table shows: rounded as shown, counts whole,
+    shares in per cent; so the page's formatter prints it as the table does."""
+    from components.chart_card import data_table
+
+    cells = [texts_of_row(row) for row in find(data_table(data, "en"), lambda c: isinstance(c, html.Tr))[1:]]
+    for index, column in enumerate(data.columns):
+        if column.unit == "text":
+            continue
+        header = f"{column.header}, %" if column.unit in ("share", "percent") else column.header
+        for row, (shown, written) in enumerate(zip((r[index] for r in cells), downloaded[header], strict=True)):
+            if written == "":
+                assert shown == "not published", (name, header, row)
+                continue
+            number = float(written)
+            # As many decimals as the table shows (en: "." is the decimal sign): 3188 and 21.7, never 3188.0.
+            assert len(written.partition(".")[2]) == (1 if "." in shown else 0), (name, header, written, shown)
+            as_shown = number / 100 if column.unit == "share" else number
+            assert format_value(as_shown, column.unit, "en") == shown, (name, header, row, written, shown)
+
+
+def texts_of_row(row: html.Tr) -> list[str]:
+    return [text_of(cell) for cell in row.children]
 
 
 def test_no_chart_offers_to_upload_itself_to_a_third_party():
@@ -176,3 +238,66 @@ def test_a_card_download_writes_counts_whole_and_names_its_type_once(client):
     response = client.get("/download/test.sample.csv?lang=en&region=KZ-61")
     assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
     assert ".0," not in response.get_data(as_text=True) and ".0\n" not in response.get_data(as_text=True)
+
+
+# ---------------------------------------------------------------- each data note printed once per page
+
+
+def _card_with_notes(card_id: str, title: str, notes: list[str]) -> html.Section:
+    data = CardData(frame=SAMPLE.frame, columns=SAMPLE.columns, caption="Numbers", notes=notes)
+    return chart_card(card_id, title, "A finding.", data, "en")
+
+
+def test_a_note_shared_by_cards_is_printed_at_the_first_and_referred_to_by_the_others():
+    shared, own = "The report truncates some rates.", "Only this card's figure."
+    cards = print_notes_once(
+        [_card_with_notes("x-map", "Map", [shared]), _card_with_notes("x-bar", "Ranking", [shared, own])], "en"
+    )
+    page_text = text_of(html.Div(cards))
+    assert page_text.count(shared) == 1 and page_text.count(own) == 1
+    links = [a for a in find(cards[1], lambda c: isinstance(c, html.A)) if a.href == "#x-map-notes"]
+    assert [text_of(a) for a in links] == ["See the data notes of “Map” above"]
+    assert find(cards[0], lambda c: getattr(c, "id", None) == "x-map-notes")  # the link's target
+
+
+def _note_texts(lang: str) -> list[str]:
+    from sqlalchemy import select
+
+    from data_access import schema
+    from data_access.queries.base import read_frame
+
+    return read_frame(select(schema.data_note.c[f"text_{lang}"]))[f"text_{lang}"].tolist()
+
+
+def test_every_page_prints_each_data_note_once(client):
+    import dash
+
+    from tests.layout import texts
+
+    notes = _note_texts("en")
+    assert len(notes) >= 10
+    printed = set()
+    for page in dash.page_registry.values():
+        layout = page["layout"](lang="en") if callable(page["layout"]) else page["layout"]
+        text = "".join(texts(layout))
+        repeated = {note[:50]: text.count(note) for note in notes if text.count(note) > 1}
+        assert repeated == {}, page["path"]
+        printed |= {note for note in notes if note in text}
+    assert len(printed) >= 10  # the check saw the notes the cards print
+
+
+def test_after_a_callback_the_regions_cards_still_print_each_note_once(client):
+    from tests.layout import load_page, texts
+
+    parts = load_page("regions").update_view("complaints", "KZ-62", "name", "en")[:4]
+    text = "".join(texts(list(parts)))
+    assert {note[:50]: text.count(note) for note in _note_texts("en") if text.count(note) > 1} == {}
+    assert "See the data notes of “Complaints about torture, 2025” above" in text
+
+
+def test_every_machine_column_of_a_download_is_documented_for_readers():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parent.parent / "data" / "README.md").read_text(encoding="utf-8")
+    documented = readme.partition("## Card downloads")[2]
+    assert all(f"| `{column}` |" in documented for column in DOWNLOAD_COLUMNS)

@@ -274,7 +274,7 @@ def test_unknown_url_values_show_the_default_view_and_a_notice(page, query, mess
     notices = " ".join(texts(find(layout, "regions-notice")))
     assert message in notices
     assert find(layout, "regions-metric").value == "rate"
-    assert find(layout, "regions-region").value == ""  # the empty choice: no region
+    assert find(layout, "regions-region").value == "none"  # the choice "No region selected"
     assert "Select a region on the map" in " ".join(texts(find(layout, "regions-detail")))
 
 
@@ -396,11 +396,164 @@ def test_downloads_serve_the_numbers_the_cards_show(client, name, params):
     assert response.status_code == 200
     text = response.get_data().decode("utf-8-sig")
     if name == "detail":
-        assert "Complaints about torture,18,236" in text
+        assert "Complaints about torture,18,236," in text
+        assert '"Complaints per 1,000 prisoners (computed)",21.7,6.1,KZ-61,' in text  # as the table shows them
     elif name == "table":
         assert text.splitlines()[1].startswith("Abai Region,")
     else:
-        assert text.splitlines()[1].startswith("Turkistan Region,21.66")
+        # Rounded as the page shows it (21.7, not 21.660649819494584), the rank whole.
+        assert text.splitlines()[1].startswith("Turkistan Region,21.7,1,")
+
+
+# Where each download is saved: page, what, view, period, language.
+@pytest.mark.parametrize(
+    ("query", "filename"),
+    [
+        ("regions.metric.csv?lang=en&metric=rate", "regions-complaint-rate-2025-en.csv"),
+        ("regions.metric.xlsx?lang=kk&metric=complaints", "regions-complaints-2025-kk.xlsx"),
+        ("regions.metric.csv?lang=ru", "regions-complaint-rate-2025-ru.csv"),
+        (
+            "regions.table.csv?lang=en&metric=prisoners&sort=name",
+            "regions-all-figures-by-prisoners-by-name-2025-en.csv",
+        ),
+        ("regions.detail.csv?lang=en&region=KZ-61", "regions-kz-61-2025-en.csv"),
+    ],
+)
+def test_a_download_is_saved_under_a_name_that_says_page_figure_period_and_language(client, query, filename):
+    response = client.get(f"/download/{query}")
+    assert response.status_code == 200
+    assert response.headers["Content-Disposition"] == f'attachment; filename="{filename}"'
+
+
+def test_a_regions_download_holds_the_shown_rows_with_codes_period_unit_source_and_release(client):
+    import io
+
+    response = client.get("/download/regions.table.csv?lang=en&metric=rate&sort=desc")
+    frame = pd.read_csv(io.BytesIO(response.data), encoding="utf-8-sig", dtype={"report_lines": str, "release": str})
+    first = frame.iloc[0].to_dict()
+    assert first["Region"] == "Turkistan Region"
+    assert first["Rank: Complaints about torture per 1,000 prisoners"] == 1
+    assert (first["Complaints about torture"], first["Prisoners"]) == (18, 831)
+    assert first["Complaints per 1,000 prisoners (computed)"] == 21.7
+    assert first["As printed in the report"] == 21.6
+    extra = {key: first[key] for key in ("region_code", "period", "unit", "source", "report_lines", "release")}
+    assert extra == {
+        "region_code": "KZ-61",
+        "period": 2025,
+        "unit": "complaints; prisoners; per_1000; number",
+        "source": "Special report 2026, Section 5, Table 2",
+        "report_lines": "1191",
+        "release": "2026.1",
+    }
+    # Every rate with one decimal as on the page, every count whole: the CSV has no longer figure.
+    assert frame["Complaints per 1,000 prisoners (computed)"].map(lambda v: round(v, 1) == v).all()
+    assert str(frame["Complaints about torture"].dtype) == "int64"
+    assert set(frame["region_code"]) == set(TABLE_2)
+
+
+# ---------------------------------------------------------------- rates on few complaints
+
+FEW = {"KZ-62": "Ulytau", "KZ-47": "Mangystau", "KZ-33": "Jetisu"}  # 4, 4 and 3 complaints
+MANY = {"KZ-61": "Turkistan", "KZ-75": "Almaty city", "KZ-35": "Karaganda"}  # 18, 29 and 17
+
+
+def test_rates_on_fewer_than_five_complaints_are_flagged_once_by_the_threshold(bundled):
+    rates = by_region(queries.region_rates("en"))
+    assert queries.FEW_COMPLAINTS == 5
+    assert all(rates[code]["few_complaints"] is True for code in FEW)
+    assert all(rates[code]["few_complaints"] is False for code in MANY)
+    flagged = {code for code, row in rates.items() if row["few_complaints"] is True}
+    assert flagged == {code for code, (_p, complaints, _r) in TABLE_2.items() if complaints < 5}
+
+
+def _rows_of(table) -> dict[str, list[str]]:
+    rows = [texts(row) for row in find_all(table, "Tr")[1:]]
+    return {row[0]: row for row in rows}
+
+
+def find_all(component, type_name: str) -> list:
+    found = [component] if type(component).__name__ == type_name else []
+    children = getattr(component, "children", None)
+    for child in children if isinstance(children, (list, tuple)) else [children] if children is not None else []:
+        if not isinstance(child, str):
+            found += find_all(child, type_name)
+    return found
+
+
+def test_the_table_cautions_the_rates_of_ulytau_mangystau_and_jetisu_and_not_of_large_regions(page):
+    layout = page.layout(lang="en")
+    rows = _rows_of(find(layout, "regions-table-table"))
+    caution = "Fewer than 5 complaints: unreliable"
+    for name in ("Ulytau Region", "Mangystau Region", "Jetisu Region"):
+        assert caution in rows[name], name
+    for name in ("Turkistan Region", "Almaty (city)", "Karaganda Region"):
+        assert caution not in rows[name], name
+
+
+def test_the_ranking_marks_the_unreliable_rates_in_labels_and_hover_and_says_why_under_the_chart(page):
+    layout = page.layout(lang="en")
+    bar = find(layout, "regions-bar-graph").figure.data[0]
+    labels = dict(zip(bar.y, bar.text, strict=True))
+    hovers = dict(zip(bar.y, bar.hovertext, strict=True))
+    for short in ("Ulytau", "Mangystau", "Jetisu"):
+        assert labels[short].endswith("*"), short
+        assert "Fewer than 5 complaints: unreliable" in hovers[short]
+    assert labels["Turkistan"] == "21.7" and "unreliable" not in hovers["Turkistan"]
+    for card in ("regions-bar", "regions-map"):
+        assert texts(find(layout, f"{card}-caution")) == [
+            "Rates based on fewer than 5 complaints are unreliable; they are marked *."
+        ]
+    map_labels = [label for trace in find(layout, "regions-map-graph").figure.data for label in (trace.text or ())]
+    assert "16.1*" in map_labels and "21.7" in map_labels
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("ru", "Показатели, рассчитанные менее чем по 5 жалобам, ненадёжны; они отмечены знаком *."),
+        ("kk", "Шағымдар саны 5 шағымнан аз болғанда есептелген көрсеткіштер сенімсіз; олар * белгісімен белгіленген."),
+    ],
+)
+def test_the_caution_under_the_chart_is_in_the_readers_language(page, lang, sentence):
+    assert texts(find(page.layout(lang=lang), "regions-bar-caution")) == [sentence]
+
+
+def test_counts_carry_no_caution_a_count_of_four_is_exact(page):
+    layout = page.layout(lang="en", metric="complaints")
+    assert find(layout, "regions-bar-caution") is None
+    assert not any(label.endswith("*") for label in find(layout, "regions-bar-graph").figure.data[0].text)
+
+
+def test_the_detail_of_a_region_with_few_complaints_says_its_rate_is_unreliable(page):
+    assert page.detail_finding("en", "KZ-62").endswith("rank 3 of 20. Fewer than 5 complaints: unreliable.")
+    assert "unreliable" not in page.detail_finding("en", "KZ-61")
+    detail = page.layout(lang="en", region="KZ-62")
+    assert "Fewer than 5 complaints: unreliable." in " ".join(texts(find(detail, "regions-detail")))
+
+
+def test_a_download_carries_the_caution_of_the_rates_it_holds(client):
+    text = client.get("/download/regions.metric.csv?lang=en&metric=rate").get_data().decode("utf-8-sig")
+    assert "Ulytau Region,16.1,3,Fewer than 5 complaints: unreliable,KZ-62," in text
+    assert "Turkistan Region,21.7,1,,KZ-61," in text
+
+
+# ---------------------------------------------------------------- the region list
+
+
+def test_the_region_list_has_no_blank_option_and_no_region_is_a_choice_of_its_own(page):
+    select = find(page.layout(lang="en"), "regions-region")
+    labels = [option["label"] for option in select.options]
+    values = [option["value"] for option in select.options]
+    assert labels[0] == "No region selected" and select.value == values[0]
+    assert all(label.strip() for label in labels) and all(values)  # "" is dbc.Select's hidden placeholder
+    assert len(labels) == 1 + len(TABLE_2) == len(set(values))
+
+
+def test_choosing_no_region_in_the_list_clears_the_detail_without_a_notice(page):
+    detail, *_rest, notices, filters, _status = page.update_view("rate", "none", "desc", "en")
+    assert filters["region"] is None
+    assert not texts(notices)
+    assert "Select a region on the map" in " ".join(texts(detail))
 
 
 def test_download_with_an_unknown_region_is_a_client_error(client):

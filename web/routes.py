@@ -16,13 +16,14 @@ import dash
 import flask
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from components.datasets import dataset, dataset_params
+from components.datasets import dataset, dataset_params, download_filename
 from components.files import MEDIA_TYPES, csv_bytes, xlsx_bytes
 from components.i18n import resolve_language, translator
 from components.page import read_params
 from data_access.cache import cache_backend_name, cache_healthy
 from data_access.health import database_health
 from data_access.queries.base import DataUnavailable
+from data_access.queries.meta import release_info
 
 from .callback_guard import callback_request_problem, raised_in_app_code
 from .hosts import serve_one_origin
@@ -68,17 +69,22 @@ def download(name: str, fmt: str) -> flask.Response:
     params = {k: v for k, v in checked.values.items() if k in given}
     try:
         data = function(lang, **params)
+        # The release the figures are from, a column of every row (a reader may keep files of several releases).
+        release = str(release_info(lang).get("version") or "")
     except (TypeError, ValueError, KeyError) as error:
         # The reason stays in the log: the exception's text names the code's internals.
         log.info("request %s: bad download parameters for %s: %s", request_id(), name, error)
         return _plain(f"Bad download parameters for '{name}': see the links on the page for the ones it takes.", 400)
     except DataUnavailable:
         return _unavailable_plain()
-    frame = data.download_frame()
+    frame = data.download_frame(lang, release)
     body = csv_bytes(frame) if fmt == "csv" else xlsx_bytes({"data": frame})
     # `content_type`, not `mimetype`: Flask would add a second "; charset=utf-8" to text/csv.
     response = flask.Response(body, content_type=MEDIA_TYPES[fmt])
-    response.headers["Content-Disposition"] = f'attachment; filename="{name}-{lang}.{fmt}"'
+    # A readable name (page, what, view, period, language); plain ASCII, so no filename* is needed.
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="{download_filename(name, data, params, lang, fmt)}"'
+    )
     return response
 
 

@@ -29,13 +29,16 @@ REGION_FIGURES = (
     ("payphones", "payphones_not_working", None),
     ("npm_share_printed", "npm_recs_fulfilled_share_printed", None),
 )
+# A rate (and its rank) built on fewer complaints than this is unreliable: one complaint more or less moves it
+# far. The pages mark such rates; the threshold is defined here only.
+FEW_COMPLAINTS = 5
 # Region-level figures the report names but does not publish (Table 3 lost its cells).
 NOT_PUBLISHED_INDICATORS = ("recs_issued", "recs_fulfilled")
 
 RATE_COLUMNS = [
     "region", "name", "short", "kind", "geo_pcode", "period", "complaints", "prisoners", "rate",
     "rate_printed", "printed_differs", "rank_rate", "rank_complaints", "rank_prisoners",
-    "source_line", "source_ref",
+    "source_line", "source_ref", "few_complaints",
 ]  # fmt: skip
 
 
@@ -73,7 +76,8 @@ def region_rates(lang: str) -> pd.DataFrame:
     `rate` is complaints / prisoners x 1,000, computed only where both counts are
     published (otherwise missing, never zero); `rate_printed` is the report's own
     figure and `printed_differs` whether it differs from the computed rate rounded
-    to one decimal. Ranks are 1 for the highest value; regions with equal values
+    to one decimal; `few_complaints` whether the rate rests on fewer than `FEW_COMPLAINTS` complaints
+    (missing where there is no rate). Ranks are 1 for the highest value; regions with equal values
     share a rank; a region without a value has no rank.
     """
     table2 = table2_observations(lang)
@@ -95,6 +99,8 @@ def region_rates(lang: str) -> pd.DataFrame:
         round_half_up(frame["rate"].astype("float64")) - frame["rate_printed"].astype("float64")
     ).abs() > 1e-6
     frame["printed_differs"] = frame["printed_differs"].where(frame["rate"].notna() & frame["rate_printed"].notna())
+    # Only a computed rate can be unreliable: a region without one has nothing to caution about.
+    frame["few_complaints"] = (frame["complaints"] < FEW_COMPLAINTS).astype("boolean").where(frame["rate"].notna())
     for metric in METRICS:
         frame[f"rank_{metric}"] = frame[metric].astype("float64").rank(ascending=False, method="min").astype("Int64")
     frame["period"] = _latest_period(table2[table2["indicator"] == COMPLAINTS])

@@ -12,6 +12,7 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, ctx, html, no_update
 from dash.exceptions import MissingCallbackContextException
 
+from components.chart_card import print_notes_once
 from components.formatting import format_number, format_percent, is_missing
 from components.i18n import N_, translator
 from components.notices import data_unavailable
@@ -172,7 +173,8 @@ def update_filters(agency: object, status: object, lang: object) -> tuple:
         if _triggered_by() == "recommendations-status" and "agency" not in params.refused:
             overview = no_update  # the status filter only concerns the tracker
         else:
-            overview = overview_content(lang, filters.agency)
+            # Its cards together, as on the page: each data note printed once, at the first card with it.
+            overview = print_notes_once(overview_content(lang, filters.agency), lang)
     except DataUnavailable:
         return [data_unavailable(lang)], "", [], [], no_update
     return overview, summary, body, notices(params.problems), params.query

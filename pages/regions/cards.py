@@ -15,7 +15,17 @@ from components.map import MAP_ATTRIBUTION, MAP_CONFIG, MODEBAR_MARGIN, region_m
 from components.units import unit_label
 from data_access.queries.regions import national_rate, region_detail, region_rates
 
-from .datasets import PLAIN_NUMBER, detail_data, metric_data, region_name, table_data
+from .datasets import (
+    CAUTION_MARK,
+    PLAIN_NUMBER,
+    detail_data,
+    few_complaints,
+    few_complaints_caution,
+    few_complaints_sentence,
+    metric_data,
+    region_name,
+    table_data,
+)
 from .params import METRICS, Metric
 
 
@@ -47,17 +57,42 @@ def metric_summary(frame: pd.DataFrame, metric: Metric, national: dict, lang: st
     )
 
 
+def _cautioned(frame: pd.DataFrame, metric: Metric) -> list[bool]:
+    """Which rows' shown value is a rate built on few complaints (counts are exact however small)."""
+    if metric.column != "rate":
+        return [False] * len(frame)
+    return few_complaints(frame)
+
+
+def _labels(frame: pd.DataFrame, metric: Metric, lang: str) -> list[str]:
+    """Each region's value as written on the chart, an unreliable rate marked."""
+    return [
+        format_value(value, metric.unit, lang) + (CAUTION_MARK if caution else "")
+        for value, caution in zip(frame[metric.column], _cautioned(frame, metric), strict=True)
+    ]
+
+
 def _hover(frame: pd.DataFrame, metric: Metric, lang: str) -> list[str]:
     _ = translator(lang)
     ranked = int(frame[f"rank_{metric.column}"].notna().sum())
+    caution = few_complaints_caution(lang)
     texts = []
-    for record in frame.to_dict("records"):
+    for record, cautioned in zip(frame.to_dict("records"), _cautioned(frame, metric), strict=True):
         rank = record[f"rank_{metric.column}"]
         text = f"<b>{record['name']}</b><br>{_(metric.title)}: {format_value(record[metric.column], metric.unit, lang)}"
         if not pd.isna(rank):
             text += "<br>" + _("Rank {rank} of {n}").format(rank=int(rank), n=ranked)
+        if cautioned:
+            text += f"<br>{CAUTION_MARK} {caution}"
         texts.append(text)
     return texts
+
+
+def caution_note(frame: pd.DataFrame, metric: Metric, lang: str, card_id: str) -> list:
+    """The sentence under a chart that explains its marked rates, when it marks any."""
+    if not any(_cautioned(frame, metric)):
+        return []
+    return [html.P(few_complaints_sentence(lang), className="small chart-caution", id=f"{card_id}-caution")]
 
 
 def map_card(lang: str, metric_key: str, region: str | None) -> html.Section:
@@ -65,10 +100,7 @@ def map_card(lang: str, metric_key: str, region: str | None) -> html.Section:
     _ = translator(lang)
     metric = METRICS[metric_key]
     data = metric_data(lang, metric_key)
-    frame = data.frame.assign(
-        label=[format_value(v, metric.unit, lang) for v in data.frame["value"]],
-        hover=_hover(data.frame, metric, lang),
-    )
+    frame = data.frame.assign(label=_labels(data.frame, metric, lang), hover=_hover(data.frame, metric, lang))
     figure = region_map(frame, lang, unit_label(metric.unit, lang), _("No data published"), selected=region)
     return chart_card(
         "regions-map",
@@ -80,6 +112,7 @@ def map_card(lang: str, metric_key: str, region: str | None) -> html.Section:
         download=("regions.metric", {"metric": metric_key}),
         graph_config=MAP_CONFIG,
         extra=[
+            *caution_note(data.frame, metric, lang, "regions-map"),
             html.P(
                 _("Select a region on the map, in the ranking or in the list above to see its figures."),
                 className="small d-print-none",
@@ -108,7 +141,7 @@ def bar_card(lang: str, metric_key: str, region: str | None) -> html.Section:
                     "",
                     frame["short"].tolist(),
                     [None if pd.isna(v) else float(v) for v in frame["value"]],
-                    [format_value(v, metric.unit, lang) for v in frame["value"]],
+                    _labels(frame, metric, lang),
                     _hover(frame, metric, lang),
                     # The chosen region stands out in colour and by its outline; its value is written on it.
                     colour=["highlight" if code == region else "blue" for code in codes],
@@ -133,6 +166,7 @@ def bar_card(lang: str, metric_key: str, region: str | None) -> html.Section:
         lang,
         figure=figure,
         download=("regions.metric", {"metric": metric_key}),
+        extra=caution_note(frame, metric, lang, "regions-bar"),
     )
 
 
@@ -176,7 +210,7 @@ def detail_card(lang: str, region: str | None) -> html.Section:
     return chart_card(
         "regions-detail",
         _("Region detail: {region}").format(region=region_name(lang, region)),
-        detail_summary(lang, region),
+        detail_finding(lang, region),
         data,
         lang,
         download=("regions.detail", {"region": region}),
@@ -203,6 +237,13 @@ def detail_summary(lang: str, region: str) -> str:
         rank=format_number(values["rank"], lang),
         n=ranked,
     )
+
+
+def detail_finding(lang: str, region: str) -> str:
+    """The detail card's sentence: `detail_summary`, and a caution when the rate rests on few complaints."""
+    rates = region_rates(lang)
+    few = dict(zip(rates["region"], few_complaints(rates), strict=True)).get(region, False)
+    return detail_summary(lang, region) + (f" {few_complaints_caution(lang)}." if few else "")
 
 
 def national_block(lang: str) -> html.Section:

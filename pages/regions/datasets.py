@@ -5,10 +5,16 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.datasets import CardData, Column, notes_from, register_dataset, sources_from
+from components.datasets import CardData, Column, file_slug, notes_from, register_dataset, sources_from
 from components.formatting import format_period
-from components.i18n import N_, translator
-from data_access.queries.regions import region_detail, region_not_published, region_rates, table2_observations
+from components.i18n import N_, ngettext, translator
+from data_access.queries.regions import (
+    FEW_COMPLAINTS,
+    region_detail,
+    region_not_published,
+    region_rates,
+    table2_observations,
+)
 
 from .params import (
     DEFAULT_METRIC,
@@ -17,6 +23,7 @@ from .params import (
     METRIC_ONLY,
     METRICS,
     REGION_ONLY,
+    SORT_SLUGS,
     Metric,
     download_values,
 )
@@ -48,6 +55,38 @@ def _ranked(frame: pd.DataFrame, metric: Metric) -> pd.DataFrame:
     return frame.sort_values([f"rank_{metric.column}", "name"], na_position="last").reset_index(drop=True)
 
 
+def few_complaints_caution(lang: str) -> str:
+    """'Fewer than 5 complaints: unreliable', for a rate (and its rank) built on fewer than `FEW_COMPLAINTS`."""
+    return ngettext(
+        lang, "Fewer than {n} complaint: unreliable", "Fewer than {n} complaints: unreliable", FEW_COMPLAINTS
+    ).format(n=FEW_COMPLAINTS)
+
+
+def few_complaints_sentence(lang: str) -> str:
+    """The sentence under a chart that marks unreliable rates with `CAUTION_MARK`."""
+    return ngettext(
+        lang,
+        "Rates based on fewer than {n} complaint are unreliable; they are marked *.",
+        "Rates based on fewer than {n} complaints are unreliable; they are marked *.",
+        FEW_COMPLAINTS,
+    ).format(n=FEW_COMPLAINTS)
+
+
+# The mark beside an unreliable rate in a chart's labels (the sentence above explains it).
+CAUTION_MARK = "*"
+
+
+def few_complaints(frame: pd.DataFrame) -> list[bool]:
+    """Whether each row's rate rests on fewer than `FEW_COMPLAINTS` complaints (False where it has no rate)."""
+    return [not pd.isna(flag) and bool(flag) for flag in frame["few_complaints"]]
+
+
+def _cautions(frame: pd.DataFrame, lang: str) -> list[str]:
+    """The caution of each row whose rate rests on few complaints, '' for the others."""
+    caution = few_complaints_caution(lang)
+    return [caution if flag else "" for flag in few_complaints(frame)]
+
+
 # ---------------------------------------------------------------------------------------------- datasets
 
 
@@ -65,20 +104,25 @@ def metric_data(lang: str, metric: str = DEFAULT_METRIC) -> CardData:
     _ = translator(lang)
     chosen = METRICS[metric]
     frame = _ranked(region_rates(lang), chosen)
-    frame = frame.assign(value=frame[chosen.column], rank=frame[f"rank_{chosen.column}"])
+    frame = frame.assign(
+        value=frame[chosen.column], rank=frame[f"rank_{chosen.column}"], caution=_cautions(frame, lang)
+    )
     sources, notes = _sources_and_notes(chosen, lang)
+    columns = [
+        Column("name", _("Region")),
+        Column("value", _(chosen.title), chosen.unit),
+        Column("rank", _("Rank (1 = highest)"), "rank"),
+    ]
+    if chosen.column == "rate":  # a count is exact however small; a rate on a few complaints is not
+        columns.append(Column("caution", _("Caution")))
+    period = str(frame["period"].iloc[0])
     return CardData(
         frame=frame,
-        columns=[
-            Column("name", _("Region")),
-            Column("value", _(chosen.title), chosen.unit),
-            Column("rank", _("Rank (1 = highest)"), "rank"),
-        ],
-        caption=_("{metric} by region, {period}").format(
-            metric=_(chosen.title), period=format_period(str(frame["period"].iloc[0]))
-        ),
+        columns=columns,
+        caption=_("{metric} by region, {period}").format(metric=_(chosen.title), period=format_period(period)),
         sources=sources,
         notes=notes,
+        file_name=file_slug("regions", chosen.slug, period),
     )
 
 
@@ -98,6 +142,7 @@ def table_data(lang: str, metric: str = DEFAULT_METRIC, sort: str = DEFAULT_SORT
     frame = frame.assign(
         rank=frame[f"rank_{chosen.column}"],
         differs=[differs.get(value, "") if not pd.isna(value) else "" for value in frame["printed_differs"]],
+        caution=_cautions(frame, lang),
     )
     sources, notes = _sources_and_notes(METRICS["rate"], lang)
     order = {"desc": _("highest first"), "asc": _("lowest first"), "name": _("by region name")}[sort]
@@ -109,6 +154,7 @@ def table_data(lang: str, metric: str = DEFAULT_METRIC, sort: str = DEFAULT_SORT
             Column("complaints", _("Complaints about torture"), "complaints"),
             Column("prisoners", _("Prisoners"), "prisoners"),
             Column("rate", _("Complaints per 1,000 prisoners (computed)"), "per_1000"),
+            Column("caution", _("Caution")),
             Column("rate_printed", _("As printed in the report"), PLAIN_NUMBER),
             Column("differs", _("Printed rate differs from the computed one rounded"), "text"),
         ],
@@ -117,6 +163,7 @@ def table_data(lang: str, metric: str = DEFAULT_METRIC, sort: str = DEFAULT_SORT
         ),
         sources=sources,
         notes=notes,
+        file_name=file_slug("regions", "all-figures", "by", chosen.slug, SORT_SLUGS[sort], frame["period"].iloc[0]),
     )
 
 
@@ -141,7 +188,8 @@ def detail_data(lang: str, region: str | None = None) -> CardData:
         rows.append(
             {**record, "key": f"not_published:{record['indicator']}", "label": label, "value": None, "national": None}
         )
-    frame = pd.DataFrame(rows)
+    # Every row is the region's: its code goes with each into the download.
+    frame = pd.DataFrame(rows).assign(region=region)
     for column in ("value", "national"):
         frame[column] = pd.Series([plain(value) for value in frame[column]], dtype=object, index=frame.index)
     name = region_name(lang, region)
@@ -157,6 +205,7 @@ def detail_data(lang: str, region: str | None = None) -> CardData:
         ),
         sources=sources_from(frame, lang),
         notes=notes_from(frame),
+        file_name=file_slug("regions", region, figures["period"].iloc[0]),
     )
 
 

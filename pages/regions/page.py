@@ -10,14 +10,15 @@ import dash
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, ctx, html, no_update
 
+from components.chart_card import print_notes_once
 from components.i18n import N_, translator
 from components.notices import data_unavailable
 from components.page import Params, callback_language, notices, page_view, read_params, register_url_sync
 from data_access.queries.base import DataUnavailable
 from data_access.queries.regions import region_rates
 
-from .cards import bar_card, detail_card, detail_summary, map_card, national_block, table_card
-from .params import METRICS, PARAMS, PATH, SORTS, region_codes
+from .cards import bar_card, detail_card, detail_finding, map_card, national_block, table_card
+from .params import METRICS, NO_REGION, PARAMS, PATH, SORTS, region_codes
 
 dash.register_page(__name__, path=PATH, name=N_("Regions"), nav_order=10, title="Regions", params=PARAMS)
 
@@ -57,8 +58,9 @@ def controls(lang: str, metric: str, region: str | None) -> html.Div:
     """The metric switch and the region list."""
     _ = translator(lang)
     names = region_rates(lang).sort_values("name", key=lambda names: names.str.casefold())
-    # A native <select>: labelled, keyboard- and touch-friendly; the empty first choice means no region.
-    options = [{"label": _("No region selected"), "value": ""}] + [
+    # A native <select>: labelled, keyboard- and touch-friendly; the first choice means no region. Its value is
+    # not "": dbc.Select keeps "" for a hidden placeholder, which would then be the one shown, blank.
+    options = [{"label": _("No region selected"), "value": NO_REGION}] + [
         {"label": name, "value": code} for code, name in zip(names["region"], names["name"], strict=True)
     ]
     return html.Div(
@@ -72,7 +74,7 @@ def controls(lang: str, metric: str, region: str | None) -> html.Div:
             html.Div(
                 [
                     html.Label(_("Region"), htmlFor="regions-region", className="h6 d-block"),
-                    dbc.Select(id="regions-region", options=options, value=region or ""),
+                    dbc.Select(id="regions-region", options=options, value=region or NO_REGION),
                 ]
             ),
         ],
@@ -133,13 +135,16 @@ def update_view(metric: object, region: object, sort: object, lang: object) -> t
     """Re-build the map, the detail, the ranking and the table for the chosen filters; keep the URL in step."""
     lang = callback_language(lang)
     _ = translator(lang)
+    if region == NO_REGION:
+        region = None
     try:
         params = read_params(PARAMS, {"metric": metric, "region": region, "sort": sort}, lang)
         metric, region, sort = (params.values[name] for name in PARAMS.names)
-        parts = slots(lang, metric, region, sort)
+        # The four cards together, as on the page: each data note printed once, at the first card with it.
+        parts = print_notes_once(list(slots(lang, metric, region, sort)), lang)
         # What a screen reader announces after the change: the chosen region's figures, or the metric now shown.
         status = (
-            detail_summary(lang, region)
+            detail_finding(lang, region)
             if region is not None
             else _("Showing: {metric}").format(metric=_(METRICS[metric].title))
         )

@@ -24,18 +24,25 @@ class Metric(NamedTuple):
     option: str  # the choice in the switch
     title: str  # legend, column header, card titles
     indicators: tuple[str, ...]  # the observations it is read or computed from (sources, notes)
+    slug: str  # its words in a download's file name (regions-complaint-rate-2025-en.csv)
 
 
 METRICS = {
     "rate": Metric("rate", "per_1000", N_("Complaints per 1,000 prisoners"),
-                   N_("Complaints about torture per 1,000 prisoners"), (COMPLAINTS, PRISONERS, RATE_PRINTED)),
+                   N_("Complaints about torture per 1,000 prisoners"), (COMPLAINTS, PRISONERS, RATE_PRINTED),
+                   "complaint-rate"),
     "complaints": Metric("complaints", "complaints", N_("Number of complaints"),
-                         N_("Complaints about torture"), (COMPLAINTS,)),
-    "prisoners": Metric("prisoners", "prisoners", N_("Number of prisoners"), N_("Prisoners"), (PRISONERS,)),
+                         N_("Complaints about torture"), (COMPLAINTS,), "complaints"),
+    "prisoners": Metric("prisoners", "prisoners", N_("Number of prisoners"), N_("Prisoners"), (PRISONERS,),
+                        "prisoners"),
 }  # fmt: skip
 DEFAULT_METRIC = "rate"
 SORTS = {"desc": N_("Highest first"), "asc": N_("Lowest first"), "name": N_("By region name")}
+SORT_SLUGS = {"desc": "highest-first", "asc": "lowest-first", "name": "by-name"}
 DEFAULT_SORT = "desc"
+# The region list's choice "No region selected": a value of its own, since dbc.Select keeps value "" for its
+# hidden placeholder (selecting "" would show that blank option, not this one).
+NO_REGION = "none"
 
 
 def region_codes(values: Values | None = None) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.datasets import CardData, Column, notes_from, register_dataset, sources_from
+from components.datasets import CardData, Column, notes_from, periods_of, register_dataset, sources_from
 from components.formatting import format_date, format_number, format_percent, format_value, is_missing
 from components.i18n import N_, translator
 from components.page import read_params
@@ -66,7 +66,14 @@ def _card_data(
 ) -> CardData:
     """CardData whose source and notes come from the observations the numbers were computed from."""
     inputs = result.inputs if isinstance(result, QueryResult) else result
-    return CardData(frame, columns, caption, sources_from(inputs, lang), [*(extra_notes or []), *notes_from(inputs)])
+    return CardData(
+        frame,
+        columns,
+        caption,
+        sources_from(inputs, lang),
+        [*(extra_notes or []), *notes_from(inputs)],
+        period=periods_of(inputs),  # the year of the observations, for a download's period column and name
+    )
 
 
 def body_names(lang: str) -> dict[str, str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import dash
 from dash import ALL, Input, Output, State, callback, ctx, html
 
+from components.chart_card import print_notes_once
 from components.i18n import N_, translator
 from components.notices import data_unavailable, empty_state
 from components.page import Params, callback_language, notices, page_view, register_url_sync
@@ -86,7 +87,8 @@ def update_view(values: list, lang: object) -> tuple[list, dict]:
     raw = {name: value for name, value in zip(names, values or [], strict=False) if isinstance(name, str)}
     try:
         view, params = read_view(raw, lang)
-        cards = content(lang, view)
+        # All cards together, as on the page: each data note printed once, at the first card with it.
+        cards = print_notes_once(content(lang, view), lang)
     except DataUnavailable:
         return [data_unavailable(lang)], dash.no_update
     # An empty value (all ministries, all regions) leaves the address.

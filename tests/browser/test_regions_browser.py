@@ -186,6 +186,28 @@ def test_choosing_a_region_by_keyboard_shows_its_figures(browser, live_server):
     assert "region=KZ-62" in browser.current_url
 
 
+def test_the_region_list_shows_no_region_selected_and_offers_no_blank_choice(browser, live_server):
+    open_page(browser, f"{live_server}/regions?lang=en")
+    shown = browser.execute_script(
+        """const select = document.getElementById('regions-region');
+        const choices = [...select.options].filter(o => !o.hidden && !o.disabled).map(o => o.text.trim());
+        return {selected: select.selectedOptions[0].text, choices: choices};"""
+    )
+    assert shown["selected"] == "No region selected"
+    assert shown["choices"][0] == "No region selected" and len(shown["choices"]) == 21
+    assert all(shown["choices"])  # no blank choice to land on by keyboard or to hear from a screen reader
+    # Back to no region by keyboard, after choosing one: the detail asks for a region again.
+    select = browser.find_element("id", "regions-region")
+    browser.execute_script("arguments[0].focus()", select)
+    ActionChains(browser).send_keys("Ulytau").pause(0.3).send_keys(Keys.TAB).perform()
+    wait_until(browser, "location.search.includes('region=KZ-62')")
+    browser.execute_script("arguments[0].focus()", select)
+    ActionChains(browser).send_keys("No region").pause(0.3).send_keys(Keys.TAB).perform()
+    wait_until(browser, "!location.search.includes('region=')")
+    wait_until(browser, "document.getElementById('regions-detail').innerText.includes('Select a region')")
+    assert not browser.find_elements("css selector", "#regions-notice .alert")
+
+
 def test_metric_radios_are_one_keyboard_group(browser, live_server):
     open_page(browser, f"{live_server}/regions?lang=en")
     first = browser.find_element("css selector", "input[name=regions-metric][value=rate]")
