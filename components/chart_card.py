@@ -20,6 +20,10 @@ from .sources import linked_line_mentions, source_links
 DEFAULT_GRAPH_HEIGHT = 450
 # The box around each chart; web/deferred.py mounts the chart in it only when it is near the screen.
 CHART_BOX_CLASS = "chart-box"
+# A chart with a tool bar gets a strip of its own above the drawing for it (assets/dashboard.css), so the
+# bar never covers a legend, a label or a reference line's words, at any width.
+TOOLBAR_BOX_CLASS = "chart-box-toolbar"
+TOOLBAR_STRIP_PX = 28
 
 GRAPH_CONFIG = {
     "displaylogo": False,
@@ -27,7 +31,9 @@ GRAPH_CONFIG = {
     "showSendToCloud": False,
     "showEditInChartStudio": False,
     "responsive": True,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d", "toggleSpikelines"],
+    # The one tool a reader uses: save the chart as an image. Zoom and pan buttons covered legends and
+    # reference labels on a phone (the bar sits over the chart's top right corner) for no reader's gain.
+    "modeBarButtons": [["toImage"]],
     "toImageButtonOptions": {"format": "png", "scale": 2},
 }
 
@@ -224,8 +230,12 @@ def chart_card(
             graph.style = {"minWidth": f"{min_width}px"}
         # The box keeps the chart's height while plotly.js loads and draws it (a chart far down the page
         # is drawn when scrolled near: frontend/plotly/entry.js), so the text below never jumps.
+        toolbar = graph.config.get("displayModeBar", True) is not False
+        height = (figure.layout.height or DEFAULT_GRAPH_HEIGHT) + (TOOLBAR_STRIP_PX if toolbar else 0)
         graph = html.Div(
-            graph, className=CHART_BOX_CLASS, style={"minHeight": f"{figure.layout.height or DEFAULT_GRAPH_HEIGHT}px"}
+            graph,
+            className=f"{CHART_BOX_CLASS} {TOOLBAR_BOX_CLASS}" if toolbar else CHART_BOX_CLASS,
+            style={"minHeight": f"{height}px"},
         )
         if min_width:
             # Only the chart scrolls, not its caption; a scrolling box must be reachable by keyboard.

@@ -57,7 +57,11 @@ def share_heatmap(
                 "thickness": 12,
                 "len": 0.6,
             },
-            text=texts,
+            # Each cell's words are written once: the grey layer writes those of the cells without a figure.
+            text=[
+                [text if share is not None else "" for text, share in zip(text_row, row, strict=True)]
+                for text_row, row in zip(texts, shares, strict=True)
+            ],
             texttemplate="%{text}",
             textfont={"size": 11, "family": FONT},
             hovertext=hovers,

@@ -34,8 +34,6 @@ SELECTED_OUTLINE = colour("black")
 # Dark text with a light halo ("shadow": "auto") reads on every colour of the scale.
 LABEL_FONT = {"family": FONT, "size": 12, "color": colour("text"), "shadow": "auto"}
 CITY_MARKER_SIZE = 28
-# Touch screens always show plotly's mode bar: a top margin of its height keeps it off the marks.
-MODEBAR_MARGIN = 32
 
 
 def _ring_area_and_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
@@ -248,7 +246,7 @@ def region_map(
             "visible": False,
             "bgcolor": "rgba(0,0,0,0)",
         },
-        margin={"l": 4, "r": 4, "t": MODEBAR_MARGIN, "b": 60},
+        margin={"l": 4, "r": 4, "t": 4, "b": 60},
     )
     if (~has_value).any():
         figure.add_annotation(

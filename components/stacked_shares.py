@@ -1,7 +1,7 @@
 """A 100 % stacked bar per row: how the whole of something splits into parts, with a part that is not published.
 
-Rows whose whole is not published get no bar at all, only the words for it, so nothing
-that is unknown is ever drawn as zero.
+A row with nothing to split (its whole, or every part of it, not published) gets no bar at
+all, only the words for it: nothing unknown is ever drawn as zero, nor as a full bar.
 """
 
 from __future__ import annotations
@@ -10,10 +10,13 @@ from dataclasses import dataclass
 
 import plotly.graph_objects as go
 
+from .charts.bars import wrap_label
 from .charts.theme import NO_DATA_COLOUR, base_layout, colour, separators
 
-ROW_HEIGHT = 52  # px per row: the row's name above a bar
+ROW_HEIGHT = 52  # px per row: the row's name (one line) above a bar
+LINE_HEIGHT = 15  # px more per row for each further line of the longest name
 BAR_SHARE = 0.45  # of a row's height taken by the bar
+NAME_WRAP = 40  # characters per line of a row's name: fits a 320 px phone
 
 
 @dataclass
@@ -31,18 +34,20 @@ class Segment:
 def stacked_share_bars(
     rows: list[str],
     segments: list[Segment],
-    missing_rows: list[bool],
-    missing_text: str,
+    row_notes: list[str | None],
     lang: str,
 ) -> go.Figure:
-    """Horizontal 100 % bars, one per row, one trace per segment; `missing_rows` rows show `missing_text` instead."""
+    """Horizontal 100 % bars, one per row, one trace per segment; a row with a note shows the note instead of a bar."""
     figure = go.Figure()
     for segment in segments:
         figure.add_trace(
             go.Bar(
                 name=segment.name,
                 y=rows,
-                x=[None if share is None else share for share in segment.shares],
+                x=[
+                    None if share is None or note else share
+                    for share, note in zip(segment.shares, row_notes, strict=True)
+                ],
                 orientation="h",
                 text=segment.texts,
                 textposition="inside",
@@ -61,21 +66,24 @@ def stacked_share_bars(
                 },
             )
         )
-    if any(missing_rows):
-        missing = [row for row, is_missing in zip(rows, missing_rows, strict=True) if is_missing]
+    noted = [(row, note) for row, note in zip(rows, row_notes, strict=True) if note]
+    if noted:
         figure.add_trace(
             go.Scatter(
-                y=missing,
-                x=[0.0] * len(missing),
+                y=[row for row, _ in noted],
+                x=[0.0] * len(noted),
                 mode="text",
-                text=[missing_text] * len(missing),
+                text=[note for _, note in noted],
                 textposition="middle right",
                 textfont={"color": colour("muted")},
-                hovertext=[missing_text] * len(missing),
+                hovertext=[note for _, note in noted],
                 hoverinfo="text",
                 showlegend=False,
             )
         )
+    names = [wrap_label(row, NAME_WRAP) for row in rows]
+    row_height = ROW_HEIGHT + LINE_HEIGHT * max(name.count("<br>") for name in names)
+    bar_share = BAR_SHARE * ROW_HEIGHT / row_height  # the bar keeps its thickness when names take more lines
     # Each row's name sits above its bar, not beside it, so the bars keep the full width on a phone.
     figure.update_layout(
         annotations=[
@@ -84,25 +92,26 @@ def stacked_share_bars(
                 "y": row,
                 "xref": "x",
                 "yref": "y",
-                "text": row,
+                "text": name,
                 "showarrow": False,
                 "xanchor": "left",
                 "yanchor": "bottom",
-                "yshift": ROW_HEIGHT * BAR_SHARE / 2,
+                "yshift": row_height * bar_share / 2,
                 "font": {"size": 12},
+                "align": "left",
             }
-            for row in rows
+            for row, name in zip(rows, names, strict=True)
         ]
     )
-    base_layout(figure, height=max(260, ROW_HEIGHT * len(rows) + 110), legend=True)
+    base_layout(figure, height=max(260, row_height * len(rows) + 110), legend=True)
     figure.update_layout(
         barmode="stack",
-        bargap=1 - BAR_SHARE,
+        bargap=1 - bar_share,
         separators=separators(lang),
         uniformtext={"minsize": 10, "mode": "hide"},
-        # The legend goes below the bars: the space above is left to Plotly's tool bar.
+        # The legend goes below the bars, where a reader has seen what the colours stand for.
         legend={"orientation": "h", "y": 0, "yanchor": "top", "x": 0, "traceorder": "normal"},
-        margin={"l": 8, "r": 24, "t": 36, "b": 8},
+        margin={"l": 8, "r": 24, "t": 8, "b": 8},
     )
     figure.update_yaxes(
         autorange="reversed",

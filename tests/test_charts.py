@@ -107,9 +107,30 @@ def test_stacked_shares_hatch_the_unknown_part_and_leave_missing_rows_empty():
         Segment("fulfilled", [0.5, None], "green", ["50%", ""], ["", ""]),
         Segment("unknown", [0.5, None], "", ["50%", ""], ["", ""], hatched=True),
     ]
-    figure = stacked_share_bars(["MIA", "MoJ"], segments, [False, True], "not published", "en")
+    figure = stacked_share_bars(["MIA", "MoJ"], segments, [None, "not published"], "en")
     assert figure.data[1].marker.pattern.shape == "/" and figure.data[1].marker.color == NO_DATA_COLOUR
     assert list(figure.data[-1].text) == ["not published"]
+
+
+def test_a_row_whose_every_part_is_unknown_gets_words_and_no_bar_of_any_length():
+    segments = [
+        Segment("fulfilled", [0.5, None], "green", ["50%", ""], ["", ""]),
+        Segment("unknown", [0.5, 1.0], "", ["", "status not published"], ["", ""], hatched=True),
+    ]
+    figure = stacked_share_bars(["MIA", "MoJ"], segments, [None, "status not published"], "en")
+    hatched = figure.data[1]
+    assert list(hatched.x) == [0.5, None]  # MoJ's 100 % unknown is not drawn as a full bar
+    assert list(figure.data[-1].y) == ["MoJ"] and list(figure.data[-1].text) == ["status not published"]
+
+
+def test_a_long_row_name_goes_over_lines_and_the_rows_grow_to_hold_it():
+    segments = [Segment("fulfilled", [0.5] * 6, "green", ["50%"] * 6, [""] * 6)]
+    names = ["MIA", "MoJ", "MoH", "MoD", "NSC", "MLSP"]
+    short = stacked_share_bars(names, segments, [None] * 6, "en")
+    long_name = "Regional representatives · all state bodies and their institutions"
+    wrapped = stacked_share_bars([*names[:5], long_name], segments, [None] * 6, "en")
+    assert "<br>" in wrapped.layout.annotations[5].text
+    assert wrapped.layout.height > short.layout.height
 
 
 def test_the_heat_map_never_colours_a_missing_cell():
@@ -117,3 +138,10 @@ def test_the_heat_map_never_colours_a_missing_cell():
     grey, coloured = figure.data
     assert [list(row) for row in grey.z] == [[None], [1]]
     assert [list(row) for row in coloured.z] == [[0.2], [None]]
+
+
+def test_the_heat_map_writes_each_cells_words_once():
+    figure = share_heatmap(["MIA"], ["Almaty", "Astana"], [[0.2], [None]], [["20%"], ["–"]], [["", ""]], "n/p", "en")
+    grey, coloured = figure.data
+    assert [list(row) for row in grey.text] == [[""], ["–"]]
+    assert [list(row) for row in coloured.text] == [["20%"], [""]]

@@ -16,6 +16,10 @@ from .theme import base_layout, colour, separators
 
 # A missing value's bar is transparent and of length 0: it only carries its words ("not published").
 INVISIBLE = "rgba(0,0,0,0)"
+# Characters per line of a legend entry: on a 320-390 px phone an entry then ends before the tool bar.
+LEGEND_WRAP = 24
+# Width of a character of a value label (12-13 px system font, digits and Cyrillic), for the room kept beside bars.
+LABEL_PX_PER_CHAR = 7.5
 
 
 def wrap_label(text: str, width: int | None = 16) -> str:
@@ -36,7 +40,8 @@ def bar_figure(spec: BarChart, lang: str) -> go.Figure:
     value_key, category_key = ("x", "y") if horizontal else ("y", "x")
     traces = [
         go.Bar(
-            name=item.name,
+            # plotly clips a legend entry wider than the chart: long series names go over lines.
+            name=wrap_label(item.name, LEGEND_WRAP),
             **{
                 value_key: [value if value is not None else 0 for value in item.values],
                 category_key: [wrap_label(category, spec.wrap) for category in item.categories],
@@ -56,22 +61,26 @@ def bar_figure(spec: BarChart, lang: str) -> go.Figure:
         for item in series
     ]
     figure = go.Figure(traces)
-    rows = max((len(item.categories) for item in series), default=1)
+    # Series may name different categories (stacked sectors of different ministries): one row each.
+    rows = len({category for item in series for category in item.categories}) or 1
     lines = max((wrap_label(c, spec.wrap).count("<br>") + 1 for item in series for c in item.categories), default=1)
     per_row = 22 * max(len(series), 1) if spec.barmode == "group" else 26
+    legend = len(series) > 1
+    # Room for the legend above the plot as a phone shows it: one entry under another.
+    legend_height = sum(18 * (wrap_label(item.name, LEGEND_WRAP).count("<br>") + 1) for item in series) if legend else 0
     base_layout(
         figure,
-        spec.height or (max(260, rows * (per_row + 10 * (lines - 1)) + 90) if horizontal else 380),
-        legend=len(series) > 1,
+        spec.height or (max(260, rows * (per_row + 14 * (lines - 1)) + 90 + legend_height) if horizontal else 380),
+        legend=legend,
     )
     value_axis = {
         "title": {"text": spec.axis_title},
         "rangemode": "tozero",
         "tickformat": ".0%" if spec.percent_axis else None,
-        "range": _value_range(series, spec.reference),
+        "range": _value_range(series, spec.reference, spec.horizontal),
         "tickvals": [0, 0.2, 0.4, 0.6, 0.8, 1.0] if spec.percent_axis else None,
         "tickangle": 0,
-        "nticks": 5,
+        # plotly spaces the ticks by the axis's length: 5 on a desktop, 2-3 on a phone, none colliding.
     }
     category_axis = {"title": {"text": None}, "autorange": "reversed" if horizontal else None, "type": "category"}
     # One layout update (each one costs plotly a validation pass; a page draws a dozen of these charts).
@@ -83,8 +92,12 @@ def bar_figure(spec: BarChart, lang: str) -> go.Figure:
         **{f"{value_key}axis": value_axis, f"{category_key}axis": category_axis},
         **(reference_layout(spec.reference, horizontal) if spec.reference is not None else {}),
     )
-    if spec.top_margin is not None:
-        figure.update_layout(margin={"t": spec.top_margin})
+    if horizontal:
+        # plotly's automargin ignores text outside the bars: keep room at the right for the longest value
+        # label, so "337 persons" is never cut off at a phone's edge, whatever the bar's length.
+        outside = [label for item in series if not item.inside_text_colour for label in item.labels]
+        if outside:
+            figure.update_layout(margin={"r": 8 + round(LABEL_PX_PER_CHAR * max(len(label) for label in outside))})
     return figure
 
 
@@ -102,13 +115,14 @@ def _outline(item: BarSeries) -> dict:
     return {"color": [colour(role) if role and value is not None else INVISIBLE for role, value in roles], "width": 2}
 
 
-def _value_range(series: list[BarSeries], reference: Reference | None) -> list[float]:
-    """Room on the value axis for the longest bar, its label and the reference line."""
+def _value_range(series: list[BarSeries], reference: Reference | None, horizontal: bool) -> list[float]:
+    """Room on the value axis for the longest bar and the reference line (and, above upright bars, a label;
+    beside horizontal bars the labels get a margin of their own)."""
     values = [value for item in series for value in item.values if value is not None]
     if reference is not None:
         values.append(reference.value)
     top = max(values, default=1) or 1
-    return [0, top * 1.3]
+    return [0, top * (1.05 if horizontal else 1.3)]
 
 
 def reference_layout(reference: Reference, horizontal: bool) -> dict:
@@ -142,7 +156,9 @@ def reference_layout(reference: Reference, horizontal: bool) -> dict:
         }
         margin = {}
     return {
-        "shapes": [{**shape, "line": line}],
+        # Under the bars and their value labels, which carry a white halo (assets/dashboard.css): the dashed
+        # line never strikes through a number.
+        "shapes": [{**shape, "line": line, "layer": "below"}],
         "annotations": [{**label, "text": reference.label, "showarrow": False, "font": {"size": 12}}],
         **({"margin": margin} if margin else {}),
     }

@@ -45,4 +45,3 @@ class BarChart:
     percent_axis: bool = False
     height: int | None = None
     wrap: int | None = 16  # characters per line of a category name; None keeps names whole
-    top_margin: int | None = None  # px kept free above the plot (e.g. for the mode bar)

@@ -58,6 +58,8 @@ def base_layout(figure: go.Figure, height: int = 360, legend: bool = False) -> g
         showlegend=legend,
         legend={"orientation": "h", "y": -0.15},
         hoverlabel={"font": {"family": FONT}},
+        # No zoom box on drag: a finger dragging over a chart on a phone scrolls the page.
+        dragmode=False,
     )
     figure.update_xaxes(automargin=True, gridcolor=COLOURS["grid"], zerolinecolor=COLOURS["zero_line"])
     figure.update_yaxes(automargin=True, gridcolor=COLOURS["grid"], zerolinecolor=COLOURS["zero_line"])

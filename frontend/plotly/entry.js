@@ -54,7 +54,8 @@ function enqueue(gd) {
 }
 
 function nearViewport(gd) {
-    var box = gd.getBoundingClientRect();
+    // The chart's box, tool-bar strip included (components/chart_card.py), is where the chart begins.
+    var box = (gd.closest('.chart-box') || gd).getBoundingClientRect();
     return box.bottom >= -MARGIN_PX && box.top <= window.innerHeight + MARGIN_PX;
 }
 

@@ -101,9 +101,16 @@ def fulfilment_figure(frame: pd.DataFrame, lang: str) -> Figure:
         segment(_("status not published"), "unknown_share", _unknown_count, "", hatched=True),
     ]
     segments = [s for s in segments if any(share for share in s.shares)]
-    # Nothing to split where the number issued itself is not published.
-    missing_rows = [is_missing(row["issued"]) for row in records]
-    return stacked_share_bars(rows, segments, missing_rows, _("not published"), lang)
+    # Nothing to split where the number issued is not published, nor where no part of it is: words, no bar.
+    notes = [
+        _("not published")
+        if is_missing(row["issued"])
+        else _("status not published")
+        if not is_missing(row["unknown_share"]) and float(row["unknown_share"]) >= 1
+        else None
+        for row in records
+    ]
+    return stacked_share_bars(rows, segments, notes, lang)
 
 
 def fulfilment_card(lang: str, agency: str | None) -> html.Section:

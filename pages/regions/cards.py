@@ -11,7 +11,7 @@ from components.charts.bars import bar_figure
 from components.charts.spec import BarChart, BarSeries, Reference
 from components.formatting import format_number, format_period, format_value
 from components.i18n import translator
-from components.map import MAP_ATTRIBUTION, MAP_CONFIG, MODEBAR_MARGIN, region_map
+from components.map import MAP_ATTRIBUTION, MAP_CONFIG, region_map
 from components.units import unit_label
 from data_access.queries.regions import national_rate, region_detail, region_rates
 
@@ -153,8 +153,6 @@ def bar_card(lang: str, metric_key: str, region: str | None) -> html.Section:
             reference=reference,
             wrap=None,
             height=max(260, 26 * len(codes) + 60),
-            # The mode bar is always shown on touch screens: keep it above the top bar's label.
-            top_margin=MODEBAR_MARGIN,
         ),
         lang,
     )
