@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import io
 import os
 import sys
 import time
@@ -88,10 +89,14 @@ def print_briefing(driver, base_url: str, lang: str, out_dir: Path) -> Path:
         "document.title = document.querySelector('#main-content h1').textContent.trim() + ' · ' + arguments[0];",
         release,
     )
+    headings = driver.execute_script(
+        "return [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map(h => h.textContent);"
+    )
     result = driver.execute_cdp_cmd("Page.printToPDF", PRINT_OPTIONS)
     pdf = base64.b64decode(result["data"])
     if not pdf.startswith(b"%PDF"):
         raise BuildError(f"Chromium returned no PDF for {lang}")
+    pdf = outline_titled_as(pdf, headings)
     out_dir.mkdir(parents=True, exist_ok=True)
     target = out_dir / pdf_filename(release, lang)
     # Written beside the target and renamed, so the route never serves a half-written file.
@@ -99,6 +104,33 @@ def print_briefing(driver, base_url: str, lang: str, out_dir: Path) -> Path:
     partial.write_bytes(pdf)
     partial.replace(target)
     return target
+
+
+def outline_titled_as(pdf: bytes, headings: list[str]) -> bytes:
+    """`pdf` with each outline entry titled as the page's heading it stands for: Chromium's outline joins a
+    heading's wrapped lines without their space ("discontinued onexonerating grounds")."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    # An entry is matched to a heading by its letters alone, so only the lost spaces can change.
+    by_letters = {"".join(text.split()): " ".join(text.split()) for text in headings}
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+
+    def retitle(entry) -> None:
+        while entry is not None:
+            entry = entry.get_object()
+            heading = by_letters.get("".join(str(entry.get("/Title", "")).split()))
+            if heading:
+                entry[NameObject("/Title")] = TextStringObject(heading)
+            retitle(entry.get("/First"))
+            entry = entry.get("/Next")
+
+    outlines = writer.root_object.get("/Outlines")
+    if outlines is not None:
+        retitle(outlines.get_object().get("/First"))
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def build(base_url: str, languages: list[str], out_dir: Path) -> list[Path]:
