@@ -422,6 +422,22 @@ def test_a_failed_build_is_told_on_the_page_without_its_reason(page, pdf_folder)
     assert "has not been built yet" in pdf_state_text(page, "en")  # another release's failure is not this one's
 
 
+def test_an_import_that_succeeds_starts_the_pdf_build_of_the_current_release_and_a_refused_one_does_not(
+    bundled, tmp_path, monkeypatch, capsys
+):
+    from data_access import cli
+    from data_access.settings import BUNDLED_RELEASE
+    from web import upr_pdf
+
+    asked: list[str] = []
+    monkeypatch.setattr(upr_pdf, "start_pdf_build", lambda version: asked.append(version) or object())
+    assert cli.main(["import", str(tmp_path)]) == 1  # an empty folder is no release
+    assert asked == []
+    assert cli.main(["import", str(BUNDLED_RELEASE)]) == 0
+    assert asked == ["2026.1"]
+    assert "building the UPR briefing PDFs in the background" in capsys.readouterr().out
+
+
 def test_the_build_command_exits_at_once_while_another_build_holds_the_lock(pdf_folder, capsys):
     from scripts.build_upr_pdf import main
     from web.upr_pdf import take_build_lock

@@ -31,12 +31,13 @@ def _try_setup(settings: Settings) -> bool:
     try:
         engine = get_engine(settings)
         ensure_database(engine)
-        version = current_release_version(engine)
     except Exception as error:  # any failure: the database is not usable yet
         log.warning("database setup not possible yet (%s); serving 503 until it is", type(error).__name__)
         return False
-    # The bundled release's first import, or a release whose PDFs are missing: build them in the background.
-    start_pdf_build(version, after_failure=False)
+    try:  # the bundled release's first import, or a release whose PDFs are missing: build them in the background
+        start_pdf_build(current_release_version(engine), after_failure=False)
+    except Exception as error:  # the site serves without the PDFs (the page offers Print)
+        log.warning("could not check the UPR PDFs (%s)", type(error).__name__)
     return True
 
 
