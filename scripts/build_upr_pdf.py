@@ -171,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
     languages = parse_languages(args.lang)
     out_dir = args.out or pdf_directory()
     inherited = os.environ.pop(LOCK_FD_VARIABLE, None)  # started by the app, which took the lock for us
-    lock = int(inherited) if inherited else take_build_lock(out_dir)
+    lock = int(inherited) if inherited else take_build_lock(out_dir, tries=5)
     if lock is None:
         print(f"build_upr_pdf: another build is running in {out_dir}; its PDFs appear there", file=sys.stderr)
         return 1

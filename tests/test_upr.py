@@ -438,6 +438,13 @@ def test_an_import_that_succeeds_starts_the_pdf_build_of_the_current_release_and
     assert "building the UPR briefing PDFs in the background" in capsys.readouterr().out
 
 
+def test_the_apps_the_build_and_the_tests_start_build_no_pdfs_unless_asked():
+    from scripts.serve import app_environment
+
+    assert app_environment()["UPR_PDF_AUTOBUILD"] == "0"  # so the build's own app never starts another build
+    assert app_environment(UPR_PDF_AUTOBUILD="1")["UPR_PDF_AUTOBUILD"] == "1"
+
+
 def test_the_build_command_exits_at_once_while_another_build_holds_the_lock(pdf_folder, capsys):
     from scripts.build_upr_pdf import main
     from web.upr_pdf import take_build_lock

@@ -14,6 +14,7 @@ lock starts none.
 from __future__ import annotations
 
 import fcntl
+import functools
 import json
 import logging
 import os
@@ -73,17 +74,26 @@ def built_pdfs_token() -> str:
     folder = pdf_directory()
     try:
         names = ",".join(sorted(path.name for path in folder.glob("upr-*.pdf")))
-        failed = (folder / FAILED_FILE).stat().st_mtime_ns if (folder / FAILED_FILE).exists() else 0
     except OSError:
         return ""
+    try:
+        failed = (folder / FAILED_FILE).stat().st_mtime_ns
+    except OSError:
+        failed = 0
     return f"{names}|{build_running(folder)}|{chromium_installed()}|{failed}"
 
 
 def chromium_installed() -> bool:
-    """Whether this server has the headless Chromium and the chromedriver that the build drives."""
-    from scripts import chromium  # read at call time: the paths come from the environment
+    """Whether this server has the headless Chromium and the chromedriver that the build drives
+    (looked for once per process and path: Chromium installed later counts from the next start)."""
+    from scripts import chromium
 
-    return Path(chromium.CHROMIUM).is_file() and Path(chromium.CHROMEDRIVER).is_file()
+    return _files_exist(chromium.CHROMIUM, chromium.CHROMEDRIVER)
+
+
+@functools.lru_cache(maxsize=8)
+def _files_exist(*paths: str) -> bool:
+    return all(Path(path).is_file() for path in paths)
 
 
 def take_build_lock(folder: Path, tries: int = 1) -> int | None:
