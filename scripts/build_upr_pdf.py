@@ -186,7 +186,8 @@ def main(argv: list[str] | None = None) -> int:
             with running_app(app_environment(**extra), workers=1) as url:
                 written = build(url, languages, out_dir)
     except Exception as error:  # any failure: /upr says the PDF could not be made, the reason stays here
-        record_failure(out_dir, current_release(), f"{type(error).__name__}: {error}"[:500])
+        first_line = (str(error).strip().splitlines() or [""])[0]  # Selenium appends a native stack trace
+        record_failure(out_dir, current_release(), f"{type(error).__name__}: {first_line}"[:300])
         print(f"build_upr_pdf: failed: {error}", file=sys.stderr)
         return 1
     finally:

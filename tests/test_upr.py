@@ -438,6 +438,24 @@ def test_an_import_that_succeeds_starts_the_pdf_build_of_the_current_release_and
     assert "building the UPR briefing PDFs in the background" in capsys.readouterr().out
 
 
+def test_a_failed_build_is_noted_where_the_page_reads_it_and_the_next_success_clears_it(pdf_folder, monkeypatch):
+    from scripts import build_upr_pdf
+    from scripts.serve import AppDidNotStart
+    from web.upr_pdf import build_running, pdf_build_state, recorded_failure
+
+    def unreachable(*_args: object) -> None:
+        raise AppDidNotStart("the app at http://127.0.0.1:9 did not answer /healthz")
+
+    monkeypatch.setattr(build_upr_pdf, "wait_healthy", unreachable)
+    assert build_upr_pdf.main(["--url", "http://127.0.0.1:9", "--lang", "en"]) == 1
+    assert recorded_failure()["reason"] == "AppDidNotStart: the app at http://127.0.0.1:9 did not answer /healthz"
+    assert pdf_build_state("2026.1") == "failed" and not build_running()
+    monkeypatch.setattr(build_upr_pdf, "wait_healthy", lambda *_args: None)
+    monkeypatch.setattr(build_upr_pdf, "build", lambda *_args: [])
+    assert build_upr_pdf.main(["--url", "http://127.0.0.1:9", "--lang", "en"]) == 0
+    assert recorded_failure() is None and pdf_build_state("2026.1") == "not-built"
+
+
 def test_the_apps_the_build_and_the_tests_start_build_no_pdfs_unless_asked():
     from scripts.serve import app_environment
 
