@@ -101,6 +101,7 @@ def app_server(database_url: str | None = None, redis_url: str | None = None) ->
     with tempfile.TemporaryDirectory(prefix="tpd-bench-", dir="/tmp") as instance:
         env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "CACHE_REDIS_URL")}
         env["INSTANCE_DIR"] = instance
+        env["UPR_PDF_AUTOBUILD"] = "0"  # a background PDF build would take a core from the measurement
         if database_url:
             env["DATABASE_URL"] = database_url
         if redis_url:

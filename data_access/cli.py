@@ -1,4 +1,7 @@
-"""Command line: `python -m data_access.cli migrate | init | import PATH | check PATH`."""
+"""Command line: `python -m data_access.cli migrate | init | import PATH | check PATH`.
+
+A successful import starts the UPR briefing PDFs' build in the background (web/upr_pdf.py).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,7 @@ import argparse
 import sys
 import time
 
-from .engine import ensure_database, get_engine, migrate
+from .engine import current_release_version, ensure_database, get_engine, migrate
 from .importer import import_release
 from .release_reader import read_release
 from .validate import validate_release
@@ -45,6 +48,12 @@ def main(argv: list[str] | None = None) -> int:
     for problem in result.problems:
         print(f"error: {problem}", file=sys.stderr)
     print(result.message, file=sys.stdout if result.ok else sys.stderr)
+    if result.ok:
+        # Imported here: of the data layer, only the command line reaches up to web/.
+        from web.upr_pdf import LOG_FILE, pdf_directory, start_pdf_build
+
+        if start_pdf_build(current_release_version(engine)) is not None:
+            print(f"building the UPR briefing PDFs in the background (log: {pdf_directory() / LOG_FILE})")
     return 0 if result.ok else 1
 
 

@@ -73,14 +73,17 @@ def migrate(engine: Engine) -> None:
     command.upgrade(alembic_config(engine), "head")
 
 
+def current_release_version(engine: Engine) -> str | None:
+    """The version of the current release, or None if none has been imported."""
+    if not inspect(engine).has_table("release"):
+        return None
+    with engine.connect() as connection:
+        return connection.execute(select(schema.release.c.version).where(schema.release.c.is_current)).scalar()
+
+
 def has_current_release(engine: Engine) -> bool:
     """Whether a release has been imported into this database."""
-    if not inspect(engine).has_table("release"):
-        return False
-    with engine.connect() as connection:
-        return (
-            connection.execute(select(schema.release.c.version).where(schema.release.c.is_current)).first() is not None
-        )
+    return current_release_version(engine) is not None
 
 
 def ensure_database(engine: Engine) -> None:

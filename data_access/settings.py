@@ -24,6 +24,9 @@ class Settings:
     debug: bool
     hsts: bool
     public_url: str | None
+    # Build the UPR briefing PDFs in the background after an import and on start when missing
+    # (web/upr_pdf.py). On by default; the test suite and the apps scripts/serve.py starts turn it off.
+    upr_pdf_autobuild: bool
 
     @property
     def is_sqlite(self) -> bool:
@@ -57,4 +60,5 @@ def load_settings() -> Settings:
         debug=_bool("DASH_DEBUG"),
         hsts=_bool("HSTS"),
         public_url=(os.environ.get("PUBLIC_URL") or "").rstrip("/") or None,
+        upr_pdf_autobuild=_bool("UPR_PDF_AUTOBUILD", default=True),
     )

@@ -35,11 +35,14 @@ def app_environment(instance_dir: Path | None = None, **extra: str) -> dict[str,
 
     With `instance_dir`, the app gets a fresh embedded SQLite default there (and no
     configured database or Redis); without, it uses what this environment configures.
+    These apps (tests, benchmarks, the PDF build's own) build no PDFs themselves
+    unless `extra` sets UPR_PDF_AUTOBUILD="1": each would cost a Chromium run.
     """
     env = dict(os.environ)
     if instance_dir is not None:
         env = {k: v for k, v in env.items() if k not in ("DATABASE_URL", "CACHE_REDIS_URL")}
         env["INSTANCE_DIR"] = str(instance_dir)
+    env["UPR_PDF_AUTOBUILD"] = "0"
     env.update(extra)
     return env
 

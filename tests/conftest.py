@@ -12,6 +12,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# Every app a test starts (in process, or as a subprocess inheriting this environment) would otherwise
+# build the UPR PDFs in the background; the tests that want a build ask for it.
+os.environ["UPR_PDF_AUTOBUILD"] = "0"
 POSTGRES_ADMIN_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 
 

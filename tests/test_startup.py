@@ -61,3 +61,33 @@ def test_a_database_up_at_start_is_set_up_at_once(monkeypatch):
     startup.prepare_database(server, load_settings())
     assert calls == ["engine"]
     assert not server.before_request_funcs, "no gate when the database answered"
+
+
+def test_a_set_up_database_starts_the_pdf_build_of_its_current_release_unless_that_build_failed(monkeypatch):
+    from data_access.settings import load_settings
+    from web import startup
+
+    started: list[tuple[str, bool]] = []
+    monkeypatch.setattr(startup, "ensure_database", lambda _engine: None)
+    monkeypatch.setattr(startup, "get_engine", lambda _settings: "engine")
+    monkeypatch.setattr(startup, "current_release_version", lambda engine: "2026.1" if engine == "engine" else None)
+    monkeypatch.setattr(
+        startup, "start_pdf_build", lambda version, after_failure: started.append((version, after_failure))
+    )
+    startup.prepare_database(flask.Flask("ready"), load_settings())
+    assert started == [("2026.1", False)]  # a restart does not retry a release whose build failed
+
+
+def test_a_failing_pdf_check_does_not_keep_the_site_closed(monkeypatch):
+    from data_access.settings import load_settings
+    from web import startup
+
+    def unreadable(_engine: object) -> str:
+        raise OSError("instance folder not readable")
+
+    monkeypatch.setattr(startup, "ensure_database", lambda _engine: None)
+    monkeypatch.setattr(startup, "get_engine", lambda _settings: "engine")
+    monkeypatch.setattr(startup, "current_release_version", unreadable)
+    server = flask.Flask("ready")
+    startup.prepare_database(server, load_settings())
+    assert not server.before_request_funcs, "served at once, without the PDFs"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sys
+
 import flask
 import pandas as pd
 import pytest
@@ -297,6 +300,180 @@ def test_the_page_links_the_pdf_only_once_it_is_built(page, tmp_path, monkeypatc
     (tmp_path / "pdf" / "upr-2026.1-en.pdf").write_bytes(b"%PDF-1.4")
     link = find(page.layout(lang="en"), "upr-pdf-link")
     assert link is not None and link.href == "/pdf/upr-2026.1-en.pdf"
+
+
+# ---------------------------------------------------------------- the background PDF build
+
+
+@pytest.fixture
+def pdf_folder(tmp_path, monkeypatch):
+    """An instance folder of its own with the background build on, on a server that has Chromium
+    (the interpreter's path stands in for the binaries); returns its PDF folder (not created yet)."""
+    from scripts import chromium
+
+    monkeypatch.setenv("INSTANCE_DIR", str(tmp_path))
+    monkeypatch.setenv("UPR_PDF_AUTOBUILD", "1")
+    monkeypatch.setattr(chromium, "CHROMIUM", sys.executable)
+    monkeypatch.setattr(chromium, "CHROMEDRIVER", sys.executable)
+    return tmp_path / "pdf"
+
+
+@pytest.fixture
+def stand_in_build(monkeypatch):
+    """The build command replaced by a process that only sleeps, holding the lock it inherited."""
+    from web import upr_pdf
+
+    monkeypatch.setattr(upr_pdf, "BUILD_COMMAND", ("-c", "import time; time.sleep(120)"))
+    started: list = []
+
+    def start(version: str, after_failure: bool = True):
+        started.append(upr_pdf.start_pdf_build(version, after_failure=after_failure))
+        return started[-1]
+
+    yield start
+    for process in filter(None, started):
+        process.kill()
+        process.wait()
+
+
+def pdf_state_text(page, lang: str) -> str:
+    state = find(page.layout(lang=lang), "upr-pdf-state")
+    return " ".join(texts(state)) if state is not None else ""
+
+
+def test_of_two_attempts_to_build_only_one_starts_and_the_lock_outlives_the_starter(pdf_folder, stand_in_build):
+    from web.upr_pdf import build_running
+
+    first = stand_in_build("2026.1")
+    assert first is not None and first.poll() is None
+    assert stand_in_build("2026.1") is None  # a second worker (or process) finds the lock taken
+    assert build_running()  # held by the detached build alone: the starter closed its descriptor
+    first.kill()
+    first.wait()
+    assert not build_running()  # freed when the build ends, however it ends
+    assert stand_in_build("2026.1") is not None
+
+
+def test_no_build_starts_when_switched_off_when_built_or_after_this_releases_failure(
+    pdf_folder, stand_in_build, monkeypatch
+):
+    from web.upr_pdf import record_failure
+
+    monkeypatch.setenv("UPR_PDF_AUTOBUILD", "0")
+    assert stand_in_build("2026.1") is None
+    monkeypatch.setenv("UPR_PDF_AUTOBUILD", "1")
+    record_failure(pdf_folder, "2026.1", "RuntimeError: the briefing did not finish rendering")
+    assert stand_in_build("2026.1", after_failure=False) is None  # on start: the operator fixes the cause first
+    for lang in ("kk", "ru", "en"):
+        (pdf_folder / f"upr-2026.1-{lang}.pdf").write_bytes(b"%PDF-1.4")
+    assert stand_in_build("2026.1") is None  # every language is built
+    assert not (pdf_folder / ".build.lock").exists()
+
+
+def test_the_page_says_the_pdf_is_being_prepared_while_a_build_runs_and_links_it_once_built(page, pdf_folder):
+    from components.i18n import translator
+    from pages.upr.parts import PDF_STATE_TEXTS
+    from web.upr_pdf import built_pdfs_token, take_build_lock
+
+    fd = take_build_lock(pdf_folder)
+    try:
+        for lang in ("kk", "ru", "en"):
+            assert pdf_state_text(page, lang) == translator(lang)(PDF_STATE_TEXTS["building"])
+        assert "being prepared" in pdf_state_text(page, "en")
+        assert find(page.layout(lang="en"), "upr-print") is not None  # Print is offered meanwhile
+        while_building = built_pdfs_token()
+    finally:
+        os.close(fd)
+    assert built_pdfs_token() != while_building  # a cached "being prepared" page is not served after the build
+    assert "has not been built yet" in pdf_state_text(page, "en")
+    (pdf_folder / "upr-2026.1-en.pdf").write_bytes(b"%PDF-1.4")
+    assert find(page.layout(lang="en"), "upr-pdf-link").href == "/pdf/upr-2026.1-en.pdf"
+    assert find(page.layout(lang="en"), "upr-pdf-state") is None
+
+
+def test_without_chromium_the_page_says_this_server_cannot_make_the_pdf_and_none_is_started(
+    page, pdf_folder, stand_in_build, monkeypatch, tmp_path
+):
+    from components.i18n import translator
+    from pages.upr.parts import PDF_STATE_TEXTS
+    from scripts import chromium
+    from web.upr_pdf import built_pdfs_token
+
+    with_chromium = built_pdfs_token()
+    monkeypatch.setattr(chromium, "CHROMIUM", str(tmp_path / "no" / "chromium"))
+    for lang in ("kk", "ru", "en"):
+        assert pdf_state_text(page, lang) == translator(lang)(PDF_STATE_TEXTS["no-chromium"])
+    assert "cannot make the PDF" in pdf_state_text(page, "en") and "use Print" in pdf_state_text(page, "en")
+    assert built_pdfs_token() != with_chromium
+    assert stand_in_build("2026.1") is None
+    assert not pdf_folder.exists()
+
+
+def test_a_failed_build_is_told_on_the_page_without_its_reason(page, pdf_folder):
+    from web.upr_pdf import built_pdfs_token, record_failure
+
+    before = built_pdfs_token()
+    record_failure(pdf_folder, "2026.1", "WebDriverException: chrome not reachable (/usr/lib/chromium/chrome)")
+    text = pdf_state_text(page, "en")
+    assert text == "Making the PDF of this release failed; use Print instead."
+    assert "WebDriver" not in str(page.layout(lang="en"))  # the reason is for the operator's log only
+    assert built_pdfs_token() != before
+    record_failure(pdf_folder, "2025.9", "RuntimeError: an older release")
+    assert "has not been built yet" in pdf_state_text(page, "en")  # another release's failure is not this one's
+
+
+def test_an_import_that_succeeds_starts_the_pdf_build_of_the_current_release_and_a_refused_one_does_not(
+    bundled, tmp_path, monkeypatch, capsys
+):
+    from data_access import cli
+    from data_access.settings import BUNDLED_RELEASE
+    from web import upr_pdf
+
+    asked: list[str] = []
+    monkeypatch.setattr(upr_pdf, "start_pdf_build", lambda version: asked.append(version) or object())
+    assert cli.main(["import", str(tmp_path)]) == 1  # an empty folder is no release
+    assert asked == []
+    assert cli.main(["import", str(BUNDLED_RELEASE)]) == 0
+    assert asked == ["2026.1"]
+    assert "building the UPR briefing PDFs in the background" in capsys.readouterr().out
+
+
+def test_a_failed_build_is_noted_where_the_page_reads_it_and_the_next_success_clears_it(pdf_folder, monkeypatch):
+    from scripts import build_upr_pdf
+    from scripts.serve import AppDidNotStart
+    from web.upr_pdf import build_running, pdf_build_state, recorded_failure
+
+    def unreachable(*_args: object) -> None:
+        raise AppDidNotStart("the app at http://127.0.0.1:9 did not answer /healthz")
+
+    monkeypatch.setattr(build_upr_pdf, "wait_healthy", unreachable)
+    assert build_upr_pdf.main(["--url", "http://127.0.0.1:9", "--lang", "en"]) == 1
+    assert recorded_failure()["reason"] == "AppDidNotStart: the app at http://127.0.0.1:9 did not answer /healthz"
+    assert pdf_build_state("2026.1") == "failed" and not build_running()
+    monkeypatch.setattr(build_upr_pdf, "wait_healthy", lambda *_args: None)
+    monkeypatch.setattr(build_upr_pdf, "build", lambda *_args: [])
+    assert build_upr_pdf.main(["--url", "http://127.0.0.1:9", "--lang", "en"]) == 0
+    assert recorded_failure() is None and pdf_build_state("2026.1") == "not-built"
+
+
+def test_the_apps_the_build_and_the_tests_start_build_no_pdfs_unless_asked():
+    from scripts.serve import app_environment
+
+    assert app_environment()["UPR_PDF_AUTOBUILD"] == "0"  # so the build's own app never starts another build
+    assert app_environment(UPR_PDF_AUTOBUILD="1")["UPR_PDF_AUTOBUILD"] == "1"
+
+
+def test_the_build_command_exits_at_once_while_another_build_holds_the_lock(pdf_folder, capsys):
+    from scripts.build_upr_pdf import main
+    from web.upr_pdf import take_build_lock
+
+    fd = take_build_lock(pdf_folder)
+    try:
+        assert main(["--lang", "en"]) == 1
+    finally:
+        os.close(fd)
+    assert "another build is running" in capsys.readouterr().err
+    assert list(pdf_folder.iterdir()) == [pdf_folder / ".build.lock"]
 
 
 # ---------------------------------------------------------------- the parameter spec

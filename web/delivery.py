@@ -239,7 +239,7 @@ def known_language_cookie() -> str:
 def _request_identity(*parts: str | None) -> str:
     """What, besides the release, a page's answer depends on: the (validated) parts given, the language
     cookie if it is a known language, the public origin (never the Host header) and the briefing PDFs
-    built so far (the UPR page links to those that exist)."""
+    built so far and their build's state (the UPR page links those that exist, says why the others not)."""
     from .upr_pdf import built_pdfs_token
 
     return "|".join([*(part or "" for part in parts), known_language_cookie(), public_origin(), built_pdfs_token()])

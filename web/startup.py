@@ -2,7 +2,8 @@
 
 Without this, a database that is away when gunicorn starts made every worker fail to boot and the
 master exit. Now the app starts anyway; each request (at most one at a time, every
-`RETRY_SECONDS`) tries the setup again, and the first success opens the site.
+`RETRY_SECONDS`) tries the setup again, and the first success opens the site. A successful set-up
+starts the UPR briefing PDFs' background build if the current release's are missing (web/upr_pdf.py).
 """
 
 from __future__ import annotations
@@ -14,8 +15,10 @@ import time
 import flask
 
 from data_access import cache
-from data_access.engine import ensure_database, get_engine
+from data_access.engine import current_release_version, ensure_database, get_engine
 from data_access.settings import Settings
+
+from .upr_pdf import start_pdf_build
 
 log = logging.getLogger(__name__)
 
@@ -26,10 +29,15 @@ PASS_THROUGH = ("/healthz", "/assets/", "/_dash-component-suites/", "/_favicon.i
 
 def _try_setup(settings: Settings) -> bool:
     try:
-        ensure_database(get_engine(settings))
+        engine = get_engine(settings)
+        ensure_database(engine)
     except Exception as error:  # any failure: the database is not usable yet
         log.warning("database setup not possible yet (%s); serving 503 until it is", type(error).__name__)
         return False
+    try:  # the bundled release's first import, or a release whose PDFs are missing: build them in the background
+        start_pdf_build(current_release_version(engine), after_failure=False)
+    except Exception as error:  # the site serves without the PDFs (the page offers Print)
+        log.warning("could not check the UPR PDFs (%s)", type(error).__name__)
     return True
 
 

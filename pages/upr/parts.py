@@ -9,14 +9,26 @@ import flask
 from dash import dcc, html
 
 from components.formatting import format_date
-from components.i18n import translator
+from components.i18n import N_, translator
 from components.shell import page_href
 from data_access.settings import load_settings
 from data_access.vocabulary import LANGUAGE_NAMES
-from web.upr_pdf import available_pdfs
+from web.upr_pdf import available_pdfs, pdf_build_state
 
 from .cards import KIND_LABELS
 from .params import ALL_KINDS, PATH
+
+# Why the reader's PDF is not linked (web/upr_pdf.py pdf_build_state); Print works in every case.
+PDF_STATE_TEXTS = {
+    "building": N_(
+        "The PDF of this release is being prepared and will be linked here in a few minutes; meanwhile, use Print."
+    ),
+    "no-chromium": N_(
+        "This server cannot make the PDF (it has no Chromium browser installed); use Print instead, it works in any browser."
+    ),
+    "failed": N_("Making the PDF of this release failed; use Print instead."),
+    "not-built": N_("The PDF of this release has not been built yet; use Print instead."),
+}
 
 
 def public_url(path_and_query: str) -> str:
@@ -52,11 +64,8 @@ def actions(lang: str, release: dict) -> html.Div:
         if others:
             items.append(html.Span([_("PDF in other languages") + ": ", *others], className="upr-pdf-others"))
     else:
-        items.append(
-            html.Span(
-                _("The PDF of this release has not been built yet; use Print instead."), className="text-body-secondary"
-            )
-        )
+        state = pdf_build_state(str(release.get("version", "")) if release else "")
+        items.append(html.Span(_(PDF_STATE_TEXTS[state]), className="text-body-secondary", id="upr-pdf-state"))
     return html.Div(items, className="upr-actions d-print-none mb-3")
 
 

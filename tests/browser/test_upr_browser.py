@@ -1,16 +1,23 @@
-"""The UPR briefing in a real browser: languages, accessibility, the timeline filter, printing to A4 PDF."""
+"""The UPR briefing in a real browser: languages, accessibility, the timeline filter, the A4 PDFs the app
+builds by itself on a first start, and the build command."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import subprocess
 import sys
+import time
 import unicodedata
+import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from components.formatting import format_date
+from scripts.serve import app_environment, running_app
 from tests.browser.conftest import ROOT, axe_violations, console_errors, foreign_requests, open_page, tab_through
 
 pytestmark = pytest.mark.browser
@@ -24,6 +31,16 @@ KEY_FIGURES = {
     "ru": ["240", "113", "82", "19", "425", "817", "1 046", "3 188", "32,8 %", "21,7 %", "84,8 %", "1 541 850"],
     "kk": ["240", "113", "82", "19", "425", "817", "1 046", "3 188", "32,8%", "21,7%", "84,8%", "1 541 850"],
 }
+# A figure's source as section and figure, as each language cites it.
+SOURCE_CITED = {
+    "en": "Special report 2026, Section 4, Figure 3",
+    "ru": "Специальный доклад 2026 года, Раздел 4, рисунок 3",
+    "kk": "2026 жылғы арнайы баяндама, 4-бөлім, 3-сурет",
+}
+PREPARING = {"en": "is being prepared", "ru": "готовится", "kk": "дайындалып жатыр"}
+PUBLISHED = dt.date(2026, 11, 30)  # the bundled release's date (data/release/release.csv)
+PUBLIC = "https://ombudsman.example"
+BUILD_SECONDS = 120  # the issue's "a minute later", with room for a busy 2-core machine
 
 
 def plain(text: str) -> str:
@@ -46,23 +63,35 @@ def run_build(*args: str, instance: Path) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
-def live_instance(live_server, tmp_path_factory) -> Path:
-    """The instance folder of the live server (where its /pdf route looks for the PDFs)."""
-    # pytest also links the newest folder as "instancecurrent": count each folder once.
-    folders = list(
-        {p.resolve() for p in tmp_path_factory.getbasetemp().glob("instance*") if (p / "server.log").exists()}
-    )
-    assert len(folders) == 1, folders
-    return folders[0]
+def autobuilt_app(tmp_path_factory) -> Iterator[tuple[str, Path]]:
+    """A first start on a fresh instance folder with the background PDF build on, as `./run.sh` and
+    production run (two workers, each of which tries to start the build); yields its URL and folder."""
+    instance = tmp_path_factory.mktemp("autobuild")
+    env = app_environment(instance, UPR_PDF_AUTOBUILD="1", PUBLIC_URL=PUBLIC)
+    with running_app(env, workers=2, log_path=instance / "server.log") as url:
+        yield url, instance
 
 
 @pytest.fixture(scope="module")
-def built_pdfs(live_server, live_instance) -> dict[str, Path]:
-    """The briefing printed in every language from the live server, into its instance folder."""
-    result = run_build("--url", live_server, instance=live_instance)
-    assert result.returncode == 0, result.stderr
-    paths = [Path(line) for line in result.stdout.split()]
-    return {path.stem.rsplit("-", 1)[1]: path for path in paths}
+def built_pdfs(autobuilt_app, browser) -> dict[str, Path]:
+    """The PDFs the app built by itself: /upr opened in each language until it links its PDF, saying
+    meanwhile that the PDF is being prepared."""
+    url, instance = autobuilt_app
+    deadline = time.monotonic() + BUILD_SECONDS
+    links: dict[str, str] = {}
+    for lang in LANGS:
+        while lang not in links:
+            open_page(browser, f"{url}/upr?lang={lang}", draw_charts=False, timeout=60)  # the build shares 2 cores
+            found = browser.find_elements("id", "upr-pdf-link")
+            if found:
+                links[lang] = found[0].get_attribute("href")
+                continue
+            log = (instance / "pdf" / "build.log").read_text() if (instance / "pdf" / "build.log").exists() else ""
+            assert PREPARING[lang] in browser.find_element("id", "upr-pdf-state").text, log
+            assert time.monotonic() < deadline, f"no PDF linked within {BUILD_SECONDS} s:\n{log}"
+            time.sleep(2)
+    assert links == {lang: f"{url}/pdf/upr-2026.1-{lang}.pdf" for lang in LANGS}
+    return {lang: instance / "pdf" / f"upr-2026.1-{lang}.pdf" for lang in LANGS}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -143,12 +172,26 @@ def test_the_controls_are_reachable_by_keyboard_with_a_visible_focus(browser, li
     assert all(f["outline"] for f in focused if f["tag"] in ("A", "BUTTON", "INPUT", "SUMMARY")), focused
 
 
+def test_a_first_start_builds_the_pdfs_once_in_the_background_and_serves_them(built_pdfs, autobuilt_app):
+    from web.upr_pdf import build_running
+
+    url, instance = autobuilt_app
+    deadline = time.monotonic() + 30
+    while build_running(instance / "pdf") and time.monotonic() < deadline:
+        time.sleep(0.5)  # the last PDF is written before the build stops its own app
+    log = (instance / "pdf" / "build.log").read_text()
+    assert log.count("build_upr_pdf: building kk, ru, en") == 1, log  # two workers started, one build ran
+    assert "build_upr_pdf: done" in log and not (instance / "pdf" / ".build-failed.json").exists()
+    with urllib.request.urlopen(f"{url}/pdf/upr-2026.1-ru.pdf") as response:
+        assert response.headers["Content-Type"] == "application/pdf"
+        assert response.read() == built_pdfs["ru"].read_bytes()
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_the_printed_briefing_is_at_most_four_a4_pages_with_the_key_figures(built_pdfs, live_server, lang):
+def test_the_printed_briefing_is_at_most_four_a4_pages_with_the_key_figures(built_pdfs, lang):
     from pypdf import PdfReader
 
     reader = PdfReader(built_pdfs[lang])
-    assert built_pdfs[lang].name == f"upr-2026.1-{lang}.pdf"
     assert 1 <= len(reader.pages) <= 4
     for page in reader.pages:
         size = (float(page.mediabox.width), float(page.mediabox.height))
@@ -158,7 +201,9 @@ def test_the_printed_briefing_is_at_most_four_a4_pages_with_the_key_figures(buil
     missing = [figure for figure in KEY_FIGURES[lang] if figure not in text]
     assert missing == []
     assert "CAT/C/KAZ/CO/4" in text and "R-10" in text
-    assert f"{live_server}/upr?lang={lang}" in text and "2026.1" in text  # address and release, printed
+    assert SOURCE_CITED[lang] in text.replace("\n", " ")  # sources as section and figure
+    assert f"{PUBLIC}/upr?lang={lang}" in text and "2026.1" in text  # address and release, printed
+    assert plain(format_date(PUBLISHED, lang)) in text  # and the release's date
     for number, page_text in enumerate(pages, start=1):
         assert f"{number} / {len(pages)}" in page_text  # page numbers
     assert TITLES["en"] not in text or lang == "en"  # printed in its own language
@@ -166,27 +211,40 @@ def test_the_printed_briefing_is_at_most_four_a4_pages_with_the_key_figures(buil
     assert "Skip to main content" not in text and "Print this briefing" not in text
 
 
-def test_the_built_pdf_is_linked_from_the_page_and_served(built_pdfs, browser, live_server):
-    import urllib.request
-
-    open_page(browser, f"{live_server}/upr?lang=ru")
-    link = browser.find_element("id", "upr-pdf-link")
-    assert link.get_attribute("href") == f"{live_server}/pdf/upr-2026.1-ru.pdf"
-    with urllib.request.urlopen(link.get_attribute("href")) as response:
-        assert response.headers["Content-Type"] == "application/pdf"
-        assert response.read() == built_pdfs["ru"].read_bytes()
-
-
-def test_the_build_command_starts_the_app_itself_when_given_no_address(tmp_path):
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_pdf_names_its_title_and_language_and_is_tagged_with_an_outline(built_pdfs, lang):
     from pypdf import PdfReader
 
-    result = run_build("--lang", "en", "--public-url", "https://ombudsman.example", instance=tmp_path)
+    reader = PdfReader(built_pdfs[lang])
+    catalog = reader.trailer["/Root"]
+    assert reader.metadata.title == f"{TITLES[lang]} · 2026.1"
+    assert catalog["/Lang"] == lang
+    assert catalog["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in catalog  # tagged for screen readers
+    assert catalog["/ViewerPreferences"]["/DisplayDocTitle"]
+
+    def titles(entries) -> list[str]:
+        return [t for e in entries for t in (titles(e) if isinstance(e, list) else [e.title])]
+
+    outline = titles(reader.outline)
+    assert outline[0] == TITLES[lang] and len(outline) >= 10
+    # Each entry spelt as its heading: a title wrapped over two lines keeps its space.
+    assert {"en": "Investigations discontinued on exonerating grounds", "ru": "Зарегистрированные факты пыток",
+            "kk": "Жәбірленушілерге төленген өтемақы"}[lang] in outline  # fmt: skip
+
+
+def test_the_build_command_prints_from_a_running_app_into_a_given_folder(live_server, tmp_path):
+    from pypdf import PdfReader
+
+    out = tmp_path / "out"
+    result = run_build("--url", live_server, "--lang", "en", "--out", str(out), instance=tmp_path)
     assert result.returncode == 0, result.stderr
-    path = tmp_path / "pdf" / "upr-2026.1-en.pdf"
+    path = out / "upr-2026.1-en.pdf"
     assert result.stdout.split() == [str(path)]
+    assert "en printed in" in result.stderr
     reader = PdfReader(path)
     assert len(reader.pages) <= 4
-    assert "https://ombudsman.example/upr?lang=en" in plain(reader.pages[0].extract_text())
+    assert f"{live_server}/upr?lang=en" in plain(reader.pages[0].extract_text())
+    assert sorted(p.name for p in out.iterdir()) == [".build.lock", "upr-2026.1-en.pdf"]  # no failure noted
 
 
 def test_the_build_command_refuses_an_unknown_language(tmp_path):
