@@ -29,7 +29,7 @@ class Column:
 
     key: str
     header: str
-    unit: str = "text"  # text, or an indicator unit (count units, per_1000, percent, share, years)
+    unit: str = "text"  # text, "source" (a Source, linked on screen), or an indicator unit (count units, per_1000, ...)
 
 
 # The machine-readable columns every card download ends with, after the columns the card shows (whose headers
@@ -71,6 +71,8 @@ class CardData:
         numbers as integers, shares as per cent (the header then says '%')."""
         out = pd.DataFrame(index=self.frame.index)
         for column in self.columns:
+            if column.unit == "source":  # a link on screen; the download's own source and report_lines say it
+                continue
             values = self.frame[column.key]
             header = column.header
             if column.unit != "text":
@@ -98,7 +100,9 @@ class CardData:
 
     def _units(self, rows: pd.DataFrame) -> list[str | None] | str | None:
         # A share is downloaded as per cent; a rank is a position, not a quantity with a unit.
-        numeric = ["percent" if c.unit == "share" else c.unit for c in self.columns if c.unit not in ("text", "rank")]
+        numeric = [
+            "percent" if c.unit == "share" else c.unit for c in self.columns if c.unit not in ("text", "rank", "source")
+        ]
         if "unit" in rows and len(set(numeric)) <= 1:
             return rows["unit"].astype(object).where(rows["unit"].notna(), None).tolist()
         return "; ".join(numeric) or None

@@ -142,6 +142,16 @@ def fulfilment_data(lang: str) -> CardData:
     )
 
 
+def _line_sources(rows: pd.DataFrame, lang: str) -> list:
+    """Each row's source in words ('Special report 2026, Section 1'), linked on screen to its line of the report
+    (a bare line number means nothing to a reader)."""
+    framed = rows if "source_ref" in rows else rows.assign(source_ref="text")
+    return [
+        sources_from(framed.iloc[[index]], lang)[0] if not is_missing(line) else None
+        for index, line in enumerate(rows["source_line"])
+    ]
+
+
 @register_dataset("upr.milestones", params=PARAMS)
 def milestones_data(lang: str, kind: str = ALL_KINDS) -> CardData:
     """The dated milestones the report names (all, or one kind), each with its report line."""
@@ -153,7 +163,7 @@ def milestones_data(lang: str, kind: str = ALL_KINDS) -> CardData:
         {
             "date": [format_date(d, lang, p) for d, p in zip(rows["date"], rows["precision"], strict=True)],
             "title": rows["title"].tolist(),
-            "line": [str(line) if not is_missing(line) else "" for line in rows["source_line"]],
+            "source": _line_sources(rows, lang),
         }
     )
     return CardData(
@@ -161,9 +171,9 @@ def milestones_data(lang: str, kind: str = ALL_KINDS) -> CardData:
         columns=[
             Column("date", _("Date")),
             Column("title", _("Milestone")),
-            Column("line", _("Report line")),
+            Column("source", _("Source"), "source"),
         ],
-        caption=_("Milestones named in the report, oldest first, with the line of the report each comes from"),
+        caption=_("Milestones named in the report, oldest first, with the place in the report each comes from"),
         sources=sources_from(rows, lang),
         notes=milestone_notes(lang),
     )
@@ -181,7 +191,7 @@ def outstanding_recommendations_data(lang: str) -> CardData:
             "text": open_ones["text"].tolist(),
             "addressees": open_ones["addressees_text"].tolist(),
             "status": [_(STATUS_LABELS.get(s, s)) for s in open_ones["status"]],
-            "line": [str(line) if not is_missing(line) else "" for line in open_ones["source_line"]],
+            "source": _line_sources(open_ones, lang),
         }
     )
     return CardData(
@@ -191,7 +201,7 @@ def outstanding_recommendations_data(lang: str) -> CardData:
             Column("text", _("Recommendation")),
             Column("addressees", _("Addressed to")),
             Column("status", _("Status")),
-            Column("line", _("Report line")),
+            Column("source", _("Source"), "source"),
         ],
         caption=_("The report's recommendations to state bodies not fulfilled yet: open or assessed as not fulfilled"),
         sources=sources_from(open_ones, lang),
