@@ -34,7 +34,13 @@ def fields_table(name: str, lang: str) -> html.Details:
     _ = translator(lang)
     fields = table_schema(name, lang)["fields"]
     rows = [
-        html.Tr([html.Th(html.Code(f["name"]), scope="row"), html.Td(f["type"]), html.Td(with_code(f["description"]))])
+        html.Tr(
+            [
+                html.Th(html.Code(f["name"]), scope="row"),
+                html.Td(html.Code(f["type"])),
+                html.Td(with_code(f["description"])),
+            ]
+        )
         for f in fields
     ]
     return html.Details(
