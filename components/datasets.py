@@ -29,7 +29,7 @@ class Column:
 
     key: str
     header: str
-    unit: str = "text"  # text, "source" (a Source, linked on screen), or an indicator unit (count units, per_1000, ...)
+    unit: str = "text"  # text (a Source is linked on screen), or an indicator unit (count units, per_1000, ...)
 
 
 # The machine-readable columns every card download ends with, after the columns the card shows (whose headers
@@ -71,11 +71,12 @@ class CardData:
         numbers as integers, shares as per cent (the header then says '%')."""
         out = pd.DataFrame(index=self.frame.index)
         for column in self.columns:
-            if column.unit == "source":  # a link on screen; the download's own source and report_lines say it
-                continue
             values = self.frame[column.key]
             header = column.header
-            if column.unit != "text":
+            if column.unit == "text":
+                # A Source cell (a link on screen) is downloaded as its words: a file holds text.
+                values = values.map(lambda v: str(v) if isinstance(v, Source) else v)
+            else:
                 values = pd.Series([shown_number(v, column.unit) for v in values], index=values.index, dtype=object)
                 if column.unit in PERCENT_UNITS:
                     header = f"{header}, %"
@@ -100,9 +101,7 @@ class CardData:
 
     def _units(self, rows: pd.DataFrame) -> list[str | None] | str | None:
         # A share is downloaded as per cent; a rank is a position, not a quantity with a unit.
-        numeric = [
-            "percent" if c.unit == "share" else c.unit for c in self.columns if c.unit not in ("text", "rank", "source")
-        ]
+        numeric = ["percent" if c.unit == "share" else c.unit for c in self.columns if c.unit not in ("text", "rank")]
         if "unit" in rows and len(set(numeric)) <= 1:
             return rows["unit"].astype(object).where(rows["unit"].notna(), None).tolist()
         return "; ".join(numeric) or None

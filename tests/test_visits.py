@@ -319,9 +319,9 @@ def test_downloads_hold_the_numbers_the_cards_show(page):
 
     client = server.test_client()
     pace = client.get("/download/visits.pace.csv?lang=en&year=2025&body=npm").get_data(as_text=True)
-    assert "MIA,3299,152,21.7039" in pace.replace('"', "")  # counts whole, as on the page
+    assert "MIA,3299,152,21.7," in pace.replace('"', "")  # counts whole, years rounded as on the page
     coverage = client.get("/download/visits.coverage.csv?lang=en").get_data(as_text=True)
-    assert '2025,"3,761 mandated facilities (Section 6)",817,0.2172' in coverage  # the section in words
+    assert '2025,"3,761 mandated facilities (Section 6)",817,21.7,' in coverage  # the section in words; per cent
     types = client.get("/download/visits.types.xlsx?lang=ru&sector=MP")
     assert types.status_code == 200 and types.data[:2] == b"PK"
     # a download is exactly what was asked for: a value the page does not know, or a parameter the

@@ -145,16 +145,15 @@ def fulfilment_data(lang: str) -> CardData:
 def _line_sources(rows: pd.DataFrame, lang: str) -> list:
     """Each row's source in words ('Special report 2026, Section 1'), linked on screen to its line of the report
     (a bare line number means nothing to a reader)."""
-    framed = rows if "source_ref" in rows else rows.assign(source_ref="text")
     return [
-        sources_from(framed.iloc[[index]], lang)[0] if not is_missing(line) else None
+        sources_from(rows.iloc[[index]], lang)[0] if not is_missing(line) else None
         for index, line in enumerate(rows["source_line"])
     ]
 
 
 @register_dataset("upr.milestones", params=PARAMS)
 def milestones_data(lang: str, kind: str = ALL_KINDS) -> CardData:
-    """The dated milestones the report names (all, or one kind), each with its report line."""
+    """The dated milestones the report names (all, or one kind), each with its source linked to its line."""
     if not read_params(PARAMS, {"kind": kind}, lang).ok:
         raise ValueError("unknown milestone kind")
     _ = translator(lang)
@@ -164,6 +163,9 @@ def milestones_data(lang: str, kind: str = ALL_KINDS) -> CardData:
             "date": [format_date(d, lang, p) for d, p in zip(rows["date"], rows["precision"], strict=True)],
             "title": rows["title"].tolist(),
             "source": _line_sources(rows, lang),
+            # read by the download's source and report_lines columns, row by row
+            "source_ref": rows["source_ref"].tolist(),
+            "source_line": rows["source_line"].tolist(),
         }
     )
     return CardData(
@@ -171,7 +173,7 @@ def milestones_data(lang: str, kind: str = ALL_KINDS) -> CardData:
         columns=[
             Column("date", _("Date")),
             Column("title", _("Milestone")),
-            Column("source", _("Source"), "source"),
+            Column("source", _("Source")),
         ],
         caption=_("Milestones named in the report, oldest first, with the place in the report each comes from"),
         sources=sources_from(rows, lang),
@@ -182,7 +184,7 @@ def milestones_data(lang: str, kind: str = ALL_KINDS) -> CardData:
 @register_dataset("upr.recommendations")
 def outstanding_recommendations_data(lang: str) -> CardData:
     """The report's closing recommendations not fulfilled yet (open or assessed as not fulfilled): addressees,
-    status and report line."""
+    status and source (linked to its line)."""
     _ = translator(lang)
     open_ones = outstanding_recommendations(lang)
     frame = pd.DataFrame(
@@ -192,6 +194,8 @@ def outstanding_recommendations_data(lang: str) -> CardData:
             "addressees": open_ones["addressees_text"].tolist(),
             "status": [_(STATUS_LABELS.get(s, s)) for s in open_ones["status"]],
             "source": _line_sources(open_ones, lang),
+            "source_ref": open_ones["source_ref"].tolist(),
+            "source_line": open_ones["source_line"].tolist(),
         }
     )
     return CardData(
@@ -201,7 +205,7 @@ def outstanding_recommendations_data(lang: str) -> CardData:
             Column("text", _("Recommendation")),
             Column("addressees", _("Addressed to")),
             Column("status", _("Status")),
-            Column("source", _("Source"), "source"),
+            Column("source", _("Source")),
         ],
         caption=_("The report's recommendations to state bodies not fulfilled yet: open or assessed as not fulfilled"),
         sources=sources_from(open_ones, lang),
