@@ -47,7 +47,7 @@ DATASET_TEXT = {
     "categories": (
         N_("Categories"),
         N_(
-            "Other breakdowns of the figures: issuing body, origin and kind of complaint, sector, variant of a figure the report gives twice."
+            "Other breakdowns of the figures: issuing body, origin and kind of complaint, sector, and which of two counts the report gives for the same thing."
         ),
     ),
     "recommendations": (
@@ -85,16 +85,18 @@ FIELD_TEXT = {
     "code": N_("Code of the row; other tables refer to it."),
     "name": N_("Name, in the language of the download."),
     "short": N_("Short name, in the language of the download."),
-    "kind": N_("Kind of region: oblast, or city of republican significance."),
+    "kind": N_("Kind of region: `oblast`, or `city` (city of republican significance)."),
     "geo_pcode": N_("Key of the region in the map boundaries (ADM1_PCODE)."),
     "agency": N_("Code of the state body (see State bodies); empty when the figure is not broken down by state body."),
     "agency_name": N_("Short name of the state body, in the language of the download."),
-    "topic": N_("Topic: complaints, cases, compensation, visits, recommendations, terminals or npm."),
-    "unit": N_("What the value counts (complaints, persons, tenge, per_1000 = per 1,000 prisoners, percent, ...)."),
+    "topic": N_("Topic: `complaints`, `cases`, `compensation`, `visits`, `recommendations`, `terminals` or `npm`."),
+    "unit": N_(
+        "What the value counts (`complaints`, `persons`, `tenge`, `per_1000` = per 1,000 prisoners, `percent`, ...)."
+    ),
     "definition": N_("Definition, in the language of the download."),
     "group": N_("Which breakdown the category belongs to."),
     "source_line": N_("Line of the report's text the figure comes from."),
-    "source_ref": N_("Table or figure of the report, or 'text' for a figure quoted in the running text."),
+    "source_ref": N_("Table or figure of the report, or `text` for a figure quoted in the running text."),
     "text": N_("Text, in the language of the download."),
     "indicator": N_("Code of the indicator (see Indicators)."),
     "indicator_name": N_("Name of the indicator, in the language of the download."),
@@ -107,15 +109,15 @@ FIELD_TEXT = {
     "facility_type_name": N_("Name of the facility type, in the language of the download."),
     "category": N_("Code of the category (see Categories); empty when not broken down by category."),
     "category_name": N_("Name of the category, in the language of the download."),
-    "value": N_("The figure, counted in the unit of the 'unit' column; empty when it is not published."),
+    "value": N_("The figure, counted in the unit of the `unit` column; empty when it is not published."),
     "status": N_(
-        "published; not_published (the report names the figure but its value is lost or not given); suppressed (below the disclosure threshold)."
+        "`published`; `not_published` (the report names the figure but its value is lost or not given); `suppressed` (below the disclosure threshold)."
     ),
     "note": N_("Code of the data note that applies (see Data notes)."),
     "note_text": N_("Text of the data note, in the language of the download."),
-    "issuer": N_("Who issued the recommendation: report, npm, ombudsman or regional_reps."),
+    "issuer": N_("Who issued the recommendation: `report`, `npm`, `ombudsman` or `regional_reps`."),
     "issued": N_("Date issued; the first day of the year or month when only the year or month is known."),
-    "issued_precision": N_("How precise the date issued is: day, month or year."),
+    "issued_precision": N_("How precise the date issued is: `day`, `month` or `year`."),
     "status_date": N_("Date of the status; the first day of the year when only the year is known."),
     "recommendation": N_("Code of the recommendation (see Recommendations)."),
     "release_version": N_("Release that recorded this status."),
@@ -125,7 +127,7 @@ FIELD_TEXT = {
         "Number of recommendations issued after the visit; empty when the report does not give it."
     ),
     "date": N_("Date; the first day of the year or month when only the year or month is known."),
-    "precision": N_("How precise the date is: day, month or year."),
+    "precision": N_("How precise the date is: `day`, `month` or `year`."),
     "title": N_("Title, in the language of the download."),
     "version": N_("Version of the release."),
     "published": N_("Date the release was published."),
@@ -137,10 +139,12 @@ FIELD_TEXT = {
 }
 FIELD_TEXT_BY_DATASET = {
     ("milestones", "kind"): N_(
-        "Kind of milestone: international, law, institution, cat (UN Committee against Torture) or upr (Universal Periodic Review)."
+        "Kind of milestone: `international`, `law`, `institution`, `cat` (UN Committee against Torture) or `upr` (Universal Periodic Review)."
     ),
-    ("recommendations", "status"): N_("Current status: proposed, in_progress, fulfilled or not_fulfilled."),
-    ("recommendation_status_history", "status"): N_("Status: proposed, in_progress, fulfilled or not_fulfilled."),
+    ("recommendations", "status"): N_("Current status: `proposed`, `in_progress`, `fulfilled` or `not_fulfilled`."),
+    ("recommendation_status_history", "status"): N_(
+        "Status: `proposed`, `in_progress`, `fulfilled` or `not_fulfilled`."
+    ),
     ("facility_types", "agency"): N_(
         "Code of the state body responsible (see State bodies); empty when none is named."
     ),
@@ -158,7 +162,7 @@ FIELD_TEXT_BY_DATASET = {
     ("milestones", "title"): N_("What happened, in the language of the download."),
     ("releases", "title"): N_("Title of the release, in the language of the download."),
     ("indicators", "unit"): N_(
-        "What the indicator counts (complaints, persons, tenge, per_1000 = per 1,000 prisoners, percent, ...)."
+        "What the indicator counts (`complaints`, `persons`, `tenge`, `per_1000` = per 1,000 prisoners, `percent`, ...)."
     ),
 }
 

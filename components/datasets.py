@@ -29,7 +29,7 @@ class Column:
 
     key: str
     header: str
-    unit: str = "text"  # text, or an indicator unit (count units, per_1000, percent, share, years)
+    unit: str = "text"  # text (a Source is linked on screen), or an indicator unit (count units, per_1000, ...)
 
 
 # The machine-readable columns every card download ends with, after the columns the card shows (whose headers
@@ -73,7 +73,10 @@ class CardData:
         for column in self.columns:
             values = self.frame[column.key]
             header = column.header
-            if column.unit != "text":
+            if column.unit == "text":
+                # A Source cell (a link on screen) is downloaded as its words: a file holds text.
+                values = values.map(lambda v: str(v) if isinstance(v, Source) else v)
+            else:
                 values = pd.Series([shown_number(v, column.unit) for v in values], index=values.index, dtype=object)
                 if column.unit in PERCENT_UNITS:
                     header = f"{header}, %"

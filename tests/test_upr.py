@@ -157,7 +157,7 @@ def test_outstanding_recommendations_are_the_reports_closing_ones_all_open_in_20
     assert set(frame["status"]) == {"proposed"} and set(frame["status_group"]) == {"open"}
     r04 = frame[frame["code"] == "R-04"].iloc[0]
     assert "Ministry of Finance" in r04["addressees_text"] and "Ministry of Justice" in r04["addressees_text"]
-    assert "Ministry of Finance (MF)" in r04["note_text"]  # the data note on line 2013
+    assert "Ministry of Finance (MoF)" in r04["note_text"]  # the data note on line 2013: the chips' short form
 
 
 def test_open_not_fulfilled_and_fulfilled_are_three_groups(bundled, monkeypatch):

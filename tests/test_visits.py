@@ -321,7 +321,8 @@ def test_downloads_hold_the_numbers_the_cards_show(page):
     pace = client.get("/download/visits.pace.csv?lang=en&year=2025&body=npm").get_data(as_text=True)
     assert "MIA,3299,152,21.7," in pace  # counts whole, years rounded as on the page
     coverage = client.get("/download/visits.coverage.csv?lang=en").get_data(as_text=True)
-    assert '2025,"3,761 mandated facilities (report line 1788)",817,21.7,25.0,4.6,' in coverage  # shares in per cent
+    # the section in words, shares in per cent
+    assert '2025,"3,761 mandated facilities (Section 6)",817,21.7,25.0,4.6,' in coverage
     types = client.get("/download/visits.types.xlsx?lang=ru&sector=MP")
     assert types.status_code == 200 and types.data[:2] == b"PK"
     # a download is exactly what was asked for: a value the page does not know, or a parameter the

@@ -8,6 +8,7 @@ from components.datasets import CardData, Column, notes_from, periods_of, regist
 from components.formatting import format_date, format_number, format_percent, format_value, is_missing
 from components.i18n import N_, translator
 from components.page import read_params
+from components.sources import section_of_line
 from components.units import unit_label
 from data_access.queries.meta import categories, release_info
 from data_access.queries.visits import (
@@ -100,8 +101,9 @@ def coverage_data(lang: str, **params: str) -> CardData:
         frame["total_label"] = [total_label(row, lang) for row in frame.to_dict("records")]
         # The legend's short form, so it fits a phone's width.
         frame["total_short"] = [
-            _("of {mandated} (line {line})").format(
-                mandated=format_number(row["mandated"], lang), line=row["mandated_source_line"]
+            _("of {mandated} ({section})").format(
+                mandated=format_number(row["mandated"], lang),
+                section=section_of_line(row["mandated_source_line"], lang),
             )
             for row in frame.to_dict("records")
         ]
@@ -125,10 +127,11 @@ def coverage_data(lang: str, **params: str) -> CardData:
 
 
 def total_label(row: dict, lang: str) -> str:
-    """A mandated total as the report counts it, with the report line that gives it."""
+    """A mandated total as the report counts it, with the section that gives it ('3,761 mandated facilities
+    (Section 6)'): the two totals told apart in words; the card's source links to the line."""
     _ = translator(lang)
-    return _("{mandated} mandated facilities (report line {line})").format(
-        mandated=format_number(row["mandated"], lang), line=row["mandated_source_line"]
+    return _("{mandated} mandated facilities ({section})").format(
+        mandated=format_number(row["mandated"], lang), section=section_of_line(row["mandated_source_line"], lang)
     )
 
 
