@@ -185,6 +185,6 @@ def test_latest_with_previous_ignores_unpublished_periods():
 
 def test_release_metadata_is_in_three_languages(bundled):
     info = {lang: release_info(lang) for lang in ("kk", "ru", "en")}
-    assert info["en"]["version"] == "2026.1"
+    assert info["en"]["version"] == "2026.2"
     assert len(info["en"]["checksum"]) == 64
     assert info["kk"]["title"] != info["en"]["title"] != info["ru"]["title"]

@@ -162,7 +162,7 @@ def test_broken_release_is_refused_with_its_place_and_reason_and_changes_nothing
     bundled, tmp_path, breaker, file, column, reason
 ):
     release = copy_release(tmp_path)
-    (release / "release.csv").write_text((release / "release.csv").read_text().replace("2026.1,", "2026.9,"))
+    (release / "release.csv").write_text((release / "release.csv").read_text().replace("2026.2,", "2026.9,"))
     breaker(release)
     before = database_fingerprint(bundled)
 
@@ -220,7 +220,7 @@ def test_xlsx_workbook_with_one_sheet_per_table_imports_like_the_csv_directory(b
 
 def test_a_new_release_replaces_the_data_in_one_step(bundled, tmp_path):
     release = copy_release(tmp_path)
-    (release / "release.csv").write_text((release / "release.csv").read_text().replace("2026.1,", "2026.2,"))
+    (release / "release.csv").write_text((release / "release.csv").read_text().replace("2026.2,", "2026.3,"))
 
     def edit(frame):
         frame.loc[(frame["indicator"] == "prisoners") & (frame["region"] == "KZ-61"), "value"] = "900"
@@ -231,7 +231,7 @@ def test_a_new_release_replaces_the_data_in_one_step(bundled, tmp_path):
     assert result.ok, [str(p) for p in result.problems]
     with bundled.connect() as connection:
         current = connection.execute(select(schema.release.c.version).where(schema.release.c.is_current)).scalar()
-        assert current == "2026.2"
+        assert current == "2026.3"
         assert connection.execute(select(func.count()).select_from(schema.release)).scalar() == 2
     from data_access.queries.observations import observations
 

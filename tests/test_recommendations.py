@@ -226,7 +226,7 @@ def test_each_recommendation_has_a_permalink_that_shows_it_first(page, datasets,
     assert source_links(selected) == [
         ("Special report 2026, Conclusions and recommendations", "/report?line=2011&lang=en#L2011")
     ]
-    assert "release 2026.1" in text  # its status history
+    assert "release 2026.2" in text  # its status history
 
 
 def test_choosing_a_state_body_keeps_what_concerns_it(page):

@@ -270,13 +270,13 @@ def pdf_server(tmp_path, monkeypatch):
     server = flask.Flask(__name__)
     register_upr_pdf_route(server)
     (tmp_path / "pdf").mkdir()
-    (tmp_path / "pdf" / "upr-2026.1-en.pdf").write_bytes(b"%PDF-1.4 test")
+    (tmp_path / "pdf" / "upr-2026.2-en.pdf").write_bytes(b"%PDF-1.4 test")
     (tmp_path / "secret.pdf").write_bytes(b"%PDF-1.4 secret")
     return server.test_client()
 
 
 def test_the_pdf_route_serves_a_built_pdf(pdf_server):
-    response = pdf_server.get("/pdf/upr-2026.1-en.pdf")
+    response = pdf_server.get("/pdf/upr-2026.2-en.pdf")
     assert response.status_code == 200
     assert response.mimetype == "application/pdf"
     assert response.data == b"%PDF-1.4 test"
@@ -284,7 +284,7 @@ def test_the_pdf_route_serves_a_built_pdf(pdf_server):
 
 @pytest.mark.parametrize(
     "name",
-    ["upr-2026.1-ru.pdf", "upr-2026.1-xx.pdf", "secret.pdf", "..%2Fsecret.pdf", "upr-..-en.pdf", "upr-2026.1-en.PDF"],
+    ["upr-2026.2-ru.pdf", "upr-2026.2-xx.pdf", "secret.pdf", "..%2Fsecret.pdf", "upr-..-en.pdf", "upr-2026.2-en.PDF"],
 )
 def test_the_pdf_route_refuses_anything_else(pdf_server, name):
     assert pdf_server.get(f"/pdf/{name}").status_code == 404
@@ -294,9 +294,9 @@ def test_the_page_links_the_pdf_only_once_it_is_built(page, tmp_path, monkeypatc
     monkeypatch.setenv("INSTANCE_DIR", str(tmp_path))
     assert find(page.layout(lang="en"), "upr-pdf-link") is None
     (tmp_path / "pdf").mkdir()
-    (tmp_path / "pdf" / "upr-2026.1-en.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "pdf" / "upr-2026.2-en.pdf").write_bytes(b"%PDF-1.4")
     link = find(page.layout(lang="en"), "upr-pdf-link")
-    assert link is not None and link.href == "/pdf/upr-2026.1-en.pdf"
+    assert link is not None and link.href == "/pdf/upr-2026.2-en.pdf"
 
 
 # ---------------------------------------------------------------- the parameter spec

@@ -8,7 +8,13 @@ import pandas as pd
 from components.datasets import CardData, Column, notes_from, register_dataset, sources_from
 from components.formatting import format_period
 from components.i18n import N_, translator
-from data_access.queries.regions import region_detail, region_not_published, region_rates, table2_observations
+from data_access.queries.regions import (
+    region_detail,
+    region_institution_figures,
+    region_not_published,
+    region_rates,
+    table2_observations,
+)
 
 from .params import (
     DEFAULT_METRIC,
@@ -154,6 +160,31 @@ def detail_data(lang: str, region: str | None = None) -> CardData:
         ],
         caption=_("What the report gives for {region}, {period}").format(
             region=name, period=format_period(str(figures["period"].iloc[0]))
+        ),
+        sources=sources_from(frame, lang),
+        notes=notes_from(frame),
+    )
+
+
+@register_dataset("regions.institutions", params=REGION_ONLY)
+def institutions_data(lang: str, region: str | None = None) -> CardData:
+    """One region's payphones and complaint terminals found not working, institution by institution."""
+    region = download_values(REGION_ONLY, lang, region=region)["region"]
+    if region is None:
+        raise ValueError("a region is required")
+    _ = translator(lang)
+    frame = region_institution_figures(lang, region).copy()
+    frame["line"] = [str(line) for line in frame["source_line"]]
+    return CardData(
+        frame=frame,
+        columns=[
+            Column("category_name", _("Institution")),
+            Column("indicator_name", _("Figure")),
+            Column("value", _("Number"), PLAIN_NUMBER),
+            Column("line", _("Report line")),
+        ],
+        caption=_("Payphones and complaint terminals not working in {region}, by institution").format(
+            region=region_name(lang, region)
         ),
         sources=sources_from(frame, lang),
         notes=notes_from(frame),

@@ -85,14 +85,14 @@ def test_methods_show_rates_and_shares_computed_from_the_counts(browser, live_se
 def test_release_disclosure_map_licence_and_citation_are_stated(browser, live_server):
     open_page(browser, f"{live_server}/data?lang=en")
     text = main_text(browser)
-    assert "2026.1" in browser.find_element("id", "data-release-details").text
+    assert "2026.2" in browser.find_element("id", "data-release-details").text
     assert "first release" in browser.find_element("id", "data-release-changes").text
     assert "geokz (A. Rodionov), CC BY 4.0" in text
     assert "fewer than 5" in text
     counts = browser.find_element("id", "data-disclosure-counts").text
     assert "not published by the report" in counts
     citation = browser.find_element("id", "data-citation").text
-    assert "release 2026.1" in citation and citation.endswith("/data?lang=en")
+    assert "release 2026.2" in citation and citation.endswith("/data?lang=en")
 
 
 def test_unknown_topic_shows_all_definitions_and_a_notice(browser, live_server):

@@ -148,7 +148,7 @@ def test_the_printed_briefing_is_at_most_four_a4_pages_with_the_key_figures(buil
     from pypdf import PdfReader
 
     reader = PdfReader(built_pdfs[lang])
-    assert built_pdfs[lang].name == f"upr-2026.1-{lang}.pdf"
+    assert built_pdfs[lang].name == f"upr-2026.2-{lang}.pdf"
     assert 1 <= len(reader.pages) <= 4
     for page in reader.pages:
         size = (float(page.mediabox.width), float(page.mediabox.height))
@@ -158,7 +158,7 @@ def test_the_printed_briefing_is_at_most_four_a4_pages_with_the_key_figures(buil
     missing = [figure for figure in KEY_FIGURES[lang] if figure not in text]
     assert missing == []
     assert "CAT/C/KAZ/CO/4" in text and "R-10" in text
-    assert f"{live_server}/upr?lang={lang}" in text and "2026.1" in text  # address and release, printed
+    assert f"{live_server}/upr?lang={lang}" in text and "2026.2" in text  # address and release, printed
     for number, page_text in enumerate(pages, start=1):
         assert f"{number} / {len(pages)}" in page_text  # page numbers
     assert TITLES["en"] not in text or lang == "en"  # printed in its own language
@@ -171,7 +171,7 @@ def test_the_built_pdf_is_linked_from_the_page_and_served(built_pdfs, browser, l
 
     open_page(browser, f"{live_server}/upr?lang=ru")
     link = browser.find_element("id", "upr-pdf-link")
-    assert link.get_attribute("href") == f"{live_server}/pdf/upr-2026.1-ru.pdf"
+    assert link.get_attribute("href") == f"{live_server}/pdf/upr-2026.2-ru.pdf"
     with urllib.request.urlopen(link.get_attribute("href")) as response:
         assert response.headers["Content-Type"] == "application/pdf"
         assert response.read() == built_pdfs["ru"].read_bytes()
@@ -182,7 +182,7 @@ def test_the_build_command_starts_the_app_itself_when_given_no_address(tmp_path)
 
     result = run_build("--lang", "en", "--public-url", "https://ombudsman.example", instance=tmp_path)
     assert result.returncode == 0, result.stderr
-    path = tmp_path / "pdf" / "upr-2026.1-en.pdf"
+    path = tmp_path / "pdf" / "upr-2026.2-en.pdf"
     assert result.stdout.split() == [str(path)]
     reader = PdfReader(path)
     assert len(reader.pages) <= 4
