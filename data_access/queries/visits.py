@@ -624,7 +624,7 @@ def persons_received_by_visit(lang: str, year: int) -> QueryResult:
     ].reset_index(drop=True)
     home, away = frame[~frame["abroad"]], frame[frame["abroad"]]
     lines = [int(line) for line in frame["persons_received_line"].dropna()]
-    notes = notes_for_lines(lang, min(lines), max(lines)) if lines else pd.DataFrame(columns=["text"])
+    notes = notes_for_lines(lang, min(lines), max(lines)) if lines else pd.DataFrame(columns=["source_line", "text"])
     # The report lines of the counts, then the data notes on those lines (a note's line is a source too).
     inputs = pd.DataFrame(
         {

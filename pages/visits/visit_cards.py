@@ -142,7 +142,7 @@ def persons_card(lang: str, view: View) -> html.Section | html.P:
         wrap=40,
     )
     summary = _(
-        "In {year} the Ombudsman received {people} in person at {counted} of {visits} in Kazakhstan; abroad he met {abroad} of Kazakhstan, who are not added to them. The report prints no total."
+        "In {year} the Ombudsman held personal receptions for {people} at {counted} of {visits} in Kazakhstan; abroad he met {abroad} of Kazakhstan, who are not added to them. The report prints no total."
     ).format(
         year=view.year,
         people=count_with_unit(totals["in_country"], "persons", lang),
