@@ -334,3 +334,11 @@ def test_a_bad_kind_in_a_kazakh_address_gives_the_kazakh_notice_beside_the_timel
     assert expected != "The milestone type asked for is not known; all milestones are shown."
     assert expected in texts(find(layout, "upr-milestones-container"))
     assert find(layout, "upr-milestone-kind").value == "all"
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "12.12.1984"), ("ru", "в сноске 32"), ("kk", "32-ескертпеде")])
+def test_the_timeline_notes_the_conventions_two_adoption_dates_with_links_to_both_lines(page, lang, words):
+    container = find(page.layout(lang=lang), "upr-milestones-container")
+    assert words in " ".join(texts(container))
+    hrefs = {href for _, href in source_links(container)}
+    assert f"/report?line=369&lang={lang}#L369" in hrefs and f"/report?line=393&lang={lang}#L393" in hrefs
