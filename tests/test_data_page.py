@@ -85,7 +85,10 @@ def test_the_data_page_lists_what_this_release_changed_with_the_lines_that_settl
         "/report?line=1143&lang=en#L1143",
     } <= hrefs
     summary = " ".join(texts(layout))
-    assert "Changes recorded by release 2026.2: 7 (corrected: 2, added: 3, clarified: 2)." in summary
+    assert (
+        "Changes release 2026.2 records against the release before it: 7 (corrected: 2, added: 3, clarified: 2)."
+        in summary
+    )
 
 
 @pytest.mark.parametrize(("lang", "word"), [("ru", "Исправлено"), ("kk", "Түзетілді")])

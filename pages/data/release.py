@@ -38,7 +38,7 @@ def recorded_changes(lang: str, version: str) -> list:
     parts.append(
         html.P(
             _(
-                "Changes recorded by release {version}: {n} (corrected: {corrected}, added: {added}, clarified: {clarified})."
+                "Changes release {version} records against the release before it: {n} (corrected: {corrected}, added: {added}, clarified: {clarified})."
             ).format(
                 version=version,
                 n=format_number(len(changes), lang),

@@ -8,7 +8,7 @@ from components.chart_card import chart_card
 from components.charts.bars import bars_figure
 from components.charts.spec import BarSeries
 from components.formatting import format_number
-from components.i18n import translator
+from components.i18n import N_, translator
 from components.notices import empty_state
 from components.units import count_with_unit, unit_label
 from data_access.queries.visits import (
@@ -141,9 +141,16 @@ def persons_card(lang: str, view: View) -> html.Section | html.P:
         axis_title=_("People"),
         wrap=40,
     )
-    summary = _(
-        "In {year} the Ombudsman held personal receptions for {people} at {counted} of {visits} in Kazakhstan; abroad he met {abroad} of Kazakhstan, who are not added to them. The report prints no total."
-    ).format(
+    message = (
+        N_(
+            "In {year} the Ombudsman held personal receptions for {people} at {counted} of {visits} in Kazakhstan; abroad he met {abroad} of Kazakhstan, who are not added to them. The report prints no total."
+        )
+        if totals["abroad"] is not None
+        else N_(
+            "In {year} the Ombudsman held personal receptions for {people} at {counted} of {visits} in Kazakhstan. The report prints no total."
+        )
+    )
+    summary = _(message).format(
         year=view.year,
         people=count_with_unit(totals["in_country"], "persons", lang),
         counted=format_number(totals["in_country_visits"], lang),
