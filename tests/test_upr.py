@@ -342,3 +342,12 @@ def test_the_timeline_notes_the_conventions_two_adoption_dates_with_links_to_bot
     assert words in " ".join(texts(container))
     hrefs = {href for _, href in source_links(container)}
     assert f"/report?line=369&lang={lang}#L369" in hrefs and f"/report?line=393&lang={lang}#L393" in hrefs
+
+
+def test_the_coverage_card_does_not_repeat_the_note_the_covered_card_beside_it_gives(page):
+    layout = page.layout(lang="en")
+    covered = " ".join(texts(find(layout, "upr-covered")))
+    coverage = " ".join(texts(find(layout, "upr-coverage")))
+    assert "does not say whose visits these are" in covered
+    assert "does not say whose visits these are" not in coverage
+    assert "964" in coverage  # its own note, on the two totals of mandated facilities, stays
