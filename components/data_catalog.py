@@ -74,6 +74,12 @@ DATASET_TEXT = {
         N_("Milestones"),
         N_("Dated milestones of the international and national framework against torture."),
     ),
+    "changes": (
+        N_("Changes in this release"),
+        N_(
+            "What the current release corrected, added or clarified against the release before it: the row and column changed, the old and the new value, the line of the report that settles it, and the change in words."
+        ),
+    ),
     "releases": (
         N_("Releases"),
         N_("Every data release imported into this database: version, date, title, source, licence and checksum."),
@@ -126,6 +132,15 @@ FIELD_TEXT = {
     "recommendations_issued": N_(
         "Number of recommendations issued after the visit; empty when the report does not give it."
     ),
+    "persons_received": N_(
+        "Number of people the Ombudsman received in person at the visit (for the visit abroad: citizens of Kazakhstan met); empty when the report does not give it."
+    ),
+    "persons_received_line": N_("Line of the report's text that gives the number of people received."),
+    "target_table": N_("The dataset of the release whose row changed."),
+    "target_key": N_("Key of the row that changed: its key columns joined by '|', an empty part for an empty cell."),
+    "target_column": N_("The column that changed; empty when a whole row was added."),
+    "old_value": N_("What the previous release held; empty for an addition."),
+    "new_value": N_("What this release holds."),
     "date": N_("Date; the first day of the year or month when only the year or month is known."),
     "precision": N_("How precise the date is: `day`, `month` or `year`."),
     "title": N_("Title, in the language of the download."),
@@ -157,6 +172,11 @@ FIELD_TEXT_BY_DATASET = {
     ("ombudsman_visits", "region"): N_("ISO 3166-2:KZ code of the region; empty for a visit abroad."),
     ("ombudsman_visits", "facility_type"): N_("Code of the facility type; empty when not known."),
     ("data_notes", "source_line"): N_("Line of the report's text the note is about."),
+    ("changes", "kind"): N_(
+        "Kind of change: corrected (a value or text was wrong), added (a figure or note the release did not hold), clarified (a note says what the report leaves open)."
+    ),
+    ("changes", "source_line"): N_("Line of the report's text that settles the change."),
+    ("changes", "text"): N_("The change in words, in the language of the download."),
     ("data_notes", "text"): N_("The note, in the language of the download."),
     ("recommendations", "text"): N_("Text of the recommendation, in the language of the download."),
     ("milestones", "title"): N_("What happened, in the language of the download."),

@@ -273,13 +273,13 @@ def pdf_server(tmp_path, monkeypatch):
     server = flask.Flask(__name__)
     register_upr_pdf_route(server)
     (tmp_path / "pdf").mkdir()
-    (tmp_path / "pdf" / "upr-2026.1-en.pdf").write_bytes(b"%PDF-1.4 test")
+    (tmp_path / "pdf" / "upr-2026.2-en.pdf").write_bytes(b"%PDF-1.4 test")
     (tmp_path / "secret.pdf").write_bytes(b"%PDF-1.4 secret")
     return server.test_client()
 
 
 def test_the_pdf_route_serves_a_built_pdf(pdf_server):
-    response = pdf_server.get("/pdf/upr-2026.1-en.pdf")
+    response = pdf_server.get("/pdf/upr-2026.2-en.pdf")
     assert response.status_code == 200
     assert response.mimetype == "application/pdf"
     assert response.data == b"%PDF-1.4 test"
@@ -287,7 +287,7 @@ def test_the_pdf_route_serves_a_built_pdf(pdf_server):
 
 @pytest.mark.parametrize(
     "name",
-    ["upr-2026.1-ru.pdf", "upr-2026.1-xx.pdf", "secret.pdf", "..%2Fsecret.pdf", "upr-..-en.pdf", "upr-2026.1-en.PDF"],
+    ["upr-2026.2-ru.pdf", "upr-2026.2-xx.pdf", "secret.pdf", "..%2Fsecret.pdf", "upr-..-en.pdf", "upr-2026.2-en.PDF"],
 )
 def test_the_pdf_route_refuses_anything_else(pdf_server, name):
     assert pdf_server.get(f"/pdf/{name}").status_code == 404
@@ -297,9 +297,9 @@ def test_the_page_links_the_pdf_only_once_it_is_built(page, tmp_path, monkeypatc
     monkeypatch.setenv("INSTANCE_DIR", str(tmp_path))
     assert find(page.layout(lang="en"), "upr-pdf-link") is None
     (tmp_path / "pdf").mkdir()
-    (tmp_path / "pdf" / "upr-2026.1-en.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "pdf" / "upr-2026.2-en.pdf").write_bytes(b"%PDF-1.4")
     link = find(page.layout(lang="en"), "upr-pdf-link")
-    assert link is not None and link.href == "/pdf/upr-2026.1-en.pdf"
+    assert link is not None and link.href == "/pdf/upr-2026.2-en.pdf"
 
 
 # ---------------------------------------------------------------- the background PDF build
@@ -511,3 +511,20 @@ def test_a_bad_kind_in_a_kazakh_address_gives_the_kazakh_notice_beside_the_timel
     assert expected != "The milestone type asked for is not known; all milestones are shown."
     assert expected in texts(find(layout, "upr-milestones-container"))
     assert find(layout, "upr-milestone-kind").value == "all"
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "12.12.1984"), ("ru", "в сноске 32"), ("kk", "32-ескертпеде")])
+def test_the_timeline_notes_the_conventions_two_adoption_dates_with_links_to_both_lines(page, lang, words):
+    container = find(page.layout(lang=lang), "upr-milestones-container")
+    assert words in " ".join(texts(container))
+    hrefs = {href for _, href in source_links(container)}
+    assert f"/report?line=369&lang={lang}#L369" in hrefs and f"/report?line=393&lang={lang}#L393" in hrefs
+
+
+def test_the_coverage_card_does_not_repeat_the_note_the_covered_card_beside_it_gives(page):
+    layout = page.layout(lang="en")
+    covered = " ".join(texts(find(layout, "upr-covered")))
+    coverage = " ".join(texts(find(layout, "upr-coverage")))
+    assert "does not say whose visits these are" in covered
+    assert "does not say whose visits these are" not in coverage
+    assert "964" in coverage  # its own note, on the two totals of mandated facilities, stays

@@ -21,6 +21,7 @@ from data_access.queries.visits import (
     npm_size,
     npm_visits_by_type,
     overdue_facilities,
+    persons_received_by_visit,
     regional_reps_by_sector,
     visit_log_summary,
     visit_outcomes,
@@ -219,6 +220,33 @@ def bodies_data(lang: str, **params: str) -> CardData:
     return _card_data(
         result, result.frame, columns, _("Visits by visiting body, {year}").format(year=view.year), lang, notes
     )
+
+
+@register_dataset("visits.persons", params=PARAMS)
+def persons_data(lang: str, **params: str) -> CardData:
+    """The people the Ombudsman received in person at each visit of the year, with the line giving each count."""
+    _ = translator(lang)
+    view = read_view(params, lang)[0]
+    result = persons_received_by_visit(lang, view.year)
+    frame = result.frame.copy()
+    frame["month"] = [format_date(month, lang, "month") for month in frame["visit_month"]]
+    frame["place"] = [
+        _("abroad") if abroad else name for abroad, name in zip(frame["abroad"], frame["region_name"], strict=True)
+    ]
+    frame["kind"] = [
+        _("citizens of Kazakhstan met") if abroad else _("received in person") for abroad in frame["abroad"]
+    ]
+    frame["line"] = ["" if is_missing(line) else str(line) for line in frame["persons_received_line"]]
+    columns = [
+        Column("month", _("Month")),
+        Column("institution", _("Institution")),
+        Column("place", _("Region")),
+        Column("kind", _("Who")),
+        Column("persons_received", _("People"), "persons"),
+        Column("line", _("Report line")),
+    ]
+    caption = _("People the Ombudsman received in person, visit by visit, {year}").format(year=view.year)
+    return _card_data(result, frame, columns, caption, lang)
 
 
 @register_dataset("visits.reps_sectors", params=PARAMS)
