@@ -142,6 +142,10 @@ def print_notes_once(parts: list, lang: str) -> list:
     first: dict[str, tuple[str, str]] = {}  # note text -> (anchor id, title of the card that prints it)
 
     def walk(component: object, card: tuple[str, str] | None) -> None:
+        if isinstance(component, (list, tuple)):  # a callback output that is several cards
+            for part in component:
+                walk(part, card)
+            return
         if isinstance(component, html.Section) and getattr(component, "id", None):
             titles = [c for c in _all(component) if getattr(c, "id", None) == f"{component.id}-title"]
             card = (component.id, _text(titles[0]) if titles else "")

@@ -251,6 +251,16 @@ def sources_from(frame: pd.DataFrame, lang: str) -> list[Source]:
     return make_sources(triples, lang)
 
 
+def row_sources(rows: pd.DataFrame, lang: str) -> list[Source | None]:
+    """Each row's own source in words ('Special report 2026, Section 1'), linked on screen to its line of the
+    report (a bare line number means nothing to a reader); None for a row without a line. `rows` has
+    `source_line` and, optionally, `source_ref`."""
+    return [
+        sources_from(rows.iloc[[index]], lang)[0] if not pd.isna(line) else None
+        for index, line in enumerate(rows["source_line"])
+    ]
+
+
 def notes_from(frame: pd.DataFrame) -> list[str]:
     """The distinct data-note texts attached to the observations in `frame`."""
     if frame.empty or "note_text" not in frame:

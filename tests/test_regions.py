@@ -606,7 +606,12 @@ def test_karaganda_shows_its_payphones_and_terminals_by_institution_with_their_l
         "payphones_not_working": 8,
         "terminals_not_working": 13,
     }
-    assert set(frame["line"]) == {"1578", "1580"}
+    assert set(frame["source_line"]) == {1578, 1580}
+    # each row's source is in words, linked to its sentence of the report
+    assert {source.href for source in frame["source"]} == {
+        "/report?line=1578&lang=en#L1578",
+        "/report?line=1580&lang=en#L1580",
+    }
 
 
 def test_a_region_the_report_names_no_institutions_for_has_no_such_card(page):

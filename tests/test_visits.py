@@ -347,8 +347,10 @@ def test_people_received_are_shown_visit_by_visit_with_the_7_met_abroad_apart(pa
 
     data = persons_data("en", year="2025")
     rows = data.frame.set_index("code")
-    assert rows.at["ov2025_12", "kind"] == "citizens of Kazakhstan met" and rows.at["ov2025_12", "line"] == "1398"
-    assert rows.at["ov2025_02", "persons_received"] == 30 and rows.at["ov2025_02", "line"] == "1298"
+    assert rows.at["ov2025_12", "kind"] == "citizens of Kazakhstan met"
+    assert rows.at["ov2025_12", "source"].href == "/report?line=1398&lang=en#L1398"  # linked to its sentence
+    assert rows.at["ov2025_02", "persons_received"] == 30
+    assert rows.at["ov2025_02", "source"].href == "/report?line=1298&lang=en#L1298"
     assert pd_isna(rows.at["ov2025_01", "persons_received"])  # the report gives no number: never 0
     assert any("266 in all" in note for note in data.notes)
 

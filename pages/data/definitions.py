@@ -49,7 +49,7 @@ def definitions(lang: str, topic: str) -> list:
                 [
                     html.Th(row["name"], scope="row"),
                     html.Td(unit_label(row["unit"], lang)),
-                    html.Td(row["definition"]),
+                    html.Td(linked_line_mentions(row["definition"], lang)),  # "line 928" links to its sentence
                     html.Td(html.Code(row["code"])),
                 ]
             )

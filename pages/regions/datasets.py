@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.datasets import CardData, Column, file_slug, notes_from, register_dataset, sources_from
+from components.datasets import CardData, Column, file_slug, notes_from, register_dataset, row_sources, sources_from
 from components.formatting import format_period
 from components.i18n import N_, ngettext, translator
 from data_access.queries.regions import (
@@ -218,14 +218,14 @@ def institutions_data(lang: str, region: str | None = None) -> CardData:
         raise ValueError("a region is required")
     _ = translator(lang)
     frame = region_institution_figures(lang, region).copy()
-    frame["line"] = [str(line) for line in frame["source_line"]]
+    frame["source"] = row_sources(frame, lang)  # each count linked to the sentence that gives it
     return CardData(
         frame=frame,
         columns=[
             Column("category_name", _("Institution")),
             Column("indicator_name", _("Figure")),
             Column("value", _("Number"), PLAIN_NUMBER),
-            Column("line", _("Report line")),
+            Column("source", _("Source")),
         ],
         caption=_("Payphones and complaint terminals not working in {region}, by institution").format(
             region=region_name(lang, region)

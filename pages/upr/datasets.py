@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.datasets import CardData, Column, notes_from, register_dataset, sources_from
+from components.datasets import CardData, Column, notes_from, register_dataset, row_sources, sources_from
 from components.formatting import format_date, format_period, is_missing
 from components.i18n import N_, translator
 from components.page import Param, ParamSpec, read_params
@@ -142,15 +142,6 @@ def fulfilment_data(lang: str) -> CardData:
     )
 
 
-def _line_sources(rows: pd.DataFrame, lang: str) -> list:
-    """Each row's source in words ('Special report 2026, Section 1'), linked on screen to its line of the report
-    (a bare line number means nothing to a reader)."""
-    return [
-        sources_from(rows.iloc[[index]], lang)[0] if not is_missing(line) else None
-        for index, line in enumerate(rows["source_line"])
-    ]
-
-
 @register_dataset("upr.milestones", params=PARAMS)
 def milestones_data(lang: str, kind: str = ALL_KINDS) -> CardData:
     """The dated milestones the report names (all, or one kind), each with its source linked to its line."""
@@ -162,7 +153,7 @@ def milestones_data(lang: str, kind: str = ALL_KINDS) -> CardData:
         {
             "date": [format_date(d, lang, p) for d, p in zip(rows["date"], rows["precision"], strict=True)],
             "title": rows["title"].tolist(),
-            "source": _line_sources(rows, lang),
+            "source": row_sources(rows, lang),
             # read by the download's source and report_lines columns, row by row
             "source_ref": rows["source_ref"].tolist(),
             "source_line": rows["source_line"].tolist(),
@@ -193,7 +184,7 @@ def outstanding_recommendations_data(lang: str) -> CardData:
             "text": open_ones["text"].tolist(),
             "addressees": open_ones["addressees_text"].tolist(),
             "status": [_(STATUS_LABELS.get(s, s)) for s in open_ones["status"]],
-            "source": _line_sources(open_ones, lang),
+            "source": row_sources(open_ones, lang),
             "source_ref": open_ones["source_ref"].tolist(),
             "source_line": open_ones["source_line"].tolist(),
         }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.datasets import CardData, Column, notes_from, periods_of, register_dataset, sources_from
+from components.datasets import CardData, Column, notes_from, periods_of, register_dataset, row_sources, sources_from
 from components.formatting import format_date, format_number, format_percent, format_value, is_missing
 from components.i18n import N_, translator
 from components.page import read_params
@@ -236,14 +236,17 @@ def persons_data(lang: str, **params: str) -> CardData:
     frame["kind"] = [
         _("citizens of Kazakhstan met") if abroad else _("received in person") for abroad in frame["abroad"]
     ]
-    frame["line"] = ["" if is_missing(line) else str(line) for line in frame["persons_received_line"]]
+    # Each count's source, linked to the sentence that gives it; read row by row by the download too.
+    frame["source_ref"] = "text"
+    frame["source_line"] = frame["persons_received_line"]
+    frame["source"] = row_sources(frame, lang)
     columns = [
         Column("month", _("Month")),
         Column("institution", _("Institution")),
         Column("place", _("Region")),
         Column("kind", _("Who")),
         Column("persons_received", _("People"), "persons"),
-        Column("line", _("Report line")),
+        Column("source", _("Source")),
     ]
     caption = _("People the Ombudsman received in person, visit by visit, {year}").format(year=view.year)
     return _card_data(result, frame, columns, caption, lang)
