@@ -6,6 +6,7 @@ import dash
 import pandas as pd
 from dash import html
 
+from components.chrome import PageTitle, page_description
 from components.datasets import sources_from
 from components.formatting import format_percent, format_value
 from components.i18n import N_, translator
@@ -14,9 +15,16 @@ from components.notices import empty_state
 from components.page import page_view
 from components.shell import page_href
 from components.units import unit_label
-from data_access.queries.overview import headline_figures
+from data_access.queries.overview import headline_figure, headline_figures
 
-dash.register_page(__name__, path="/", name=N_("Overview"), nav_order=0, title="Overview")
+dash.register_page(
+    __name__,
+    path="/",
+    name=N_("Overview"),
+    nav_order=0,
+    title=PageTitle(N_("Overview")),
+    description=page_description("/", lambda lang: headline_figure("complaints", lang)),
+)
 
 # key -> (title, sentence with {value} and {period}, page that explains it)
 KPI_TEXT = {

@@ -36,7 +36,15 @@ def test_every_counted_message_has_each_plural_form_of_the_language(lang):
     assert len(COUNTED) >= len(COUNT_FORMS)
     incomplete = [m for m in COUNTED if len(plurals(lang).get(m[0], ())) != FORMS[lang]]
     assert incomplete == []
-    broken = [m for m in COUNTED for form in plurals(lang)[m[0]] if PLACEHOLDER.findall(form) != ["{n}"]]
+    # Every form counts with {n} once and keeps the sentence's other placeholders ({period}, ...).
+    broken = [
+        m
+        for m in COUNTED
+        for form in plurals(lang)[m[0]]
+        if PLACEHOLDER.findall(form).count("{n}") != 1
+        or sorted(PLACEHOLDER.findall(form)) != sorted(PLACEHOLDER.findall(m[0]))
+        or sorted(PLACEHOLDER.findall(m[0])) != sorted(PLACEHOLDER.findall(m[1]))
+    ]
     assert broken == []
 
 
