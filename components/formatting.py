@@ -52,7 +52,7 @@ def format_percent(share: object, lang: str, decimals: int = 1) -> str:
 
 
 def format_value(value: object, unit: str, lang: str) -> str:
-    """A value in its unit's style: rates with one decimal, percentages as such, counts whole."""
+    """A value in its unit's style: rates with one decimal, percentages as such, counts and tenge whole."""
     if unit == "per_1000":
         return format_number(value, lang, 1)
     if unit == "percent":
@@ -61,6 +61,8 @@ def format_value(value: object, unit: str, lang: str) -> str:
         return format_percent(value, lang)
     if unit == "years":
         return format_number(value, lang, 1)
+    if unit == "tenge":  # money in whole tenge, also where it is computed (an amount per victim)
+        return format_number(value, lang)
     if not is_missing(value) and not float(value).is_integer():  # type: ignore[arg-type]
         return format_number(value, lang, 1)
     return format_number(value, lang)

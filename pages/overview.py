@@ -8,13 +8,13 @@ from dash import html
 
 from components.chrome import PageTitle, page_description
 from components.datasets import sources_from
-from components.formatting import format_percent, format_value
+from components.formatting import format_percent
 from components.i18n import N_, translator
 from components.kpi_card import kpi_card
 from components.notices import empty_state
 from components.page import page_view
 from components.shell import page_href
-from components.units import unit_label
+from components.units import counted, n_, unit_label
 from data_access.queries.overview import headline_figure, headline_figures
 
 dash.register_page(
@@ -26,42 +26,64 @@ dash.register_page(
     description=page_description("/", lambda lang: headline_figure("complaints", lang)),
 )
 
-# key -> (title, sentence with {value} and {period}, page that explains it)
+# key -> (title, counted sentence with {n} and {period}, page that explains it)
 KPI_TEXT = {
     "complaints": (
         N_("Complaints about torture"),
-        N_("The Ombudsman received {value} complaints about torture in {period}."),
+        n_(
+            "The Ombudsman received {n} complaint about torture in {period}.",
+            "The Ombudsman received {n} complaints about torture in {period}.",
+        ),
         "/cases",
     ),
     "registered": (
         N_("Registered torture offences"),
-        N_("{value} torture offences were registered in {period}."),
+        n_("{n} torture offence was registered in {period}.", "{n} torture offences were registered in {period}."),
         "/cases",
     ),
     "npm_visits": (
         N_("NPM visits"),
-        N_("NPM groups made {value} visits to closed institutions in {period}."),
+        n_(
+            "NPM groups made {n} visit to closed institutions in {period}.",
+            "NPM groups made {n} visits to closed institutions in {period}.",
+        ),
         "/visits",
     ),
     "covered": (
         N_("Mandated facilities covered"),
-        N_("{value} facilities of the NPM's mandate were covered by visits in {period}."),
+        n_(
+            "{n} facility of the NPM's mandate was covered by visits in {period}.",
+            "{n} facilities of the NPM's mandate were covered by visits in {period}.",
+        ),
         "/visits",
     ),
     "recs_issued": (
         N_("NPM recommendations sent"),
-        N_("The NPM sent {value} recommendations to state bodies in {period}."),
+        n_(
+            "The NPM sent {n} recommendation to state bodies in {period}.",
+            "The NPM sent {n} recommendations to state bodies in {period}.",
+        ),
         "/recommendations",
     ),
     "recs_fulfilled": (
         N_("NPM recommendations fulfilled"),
-        N_("{value} NPM recommendations were fulfilled in {period}: {share} of those sent."),
+        n_(
+            "{n} NPM recommendation was fulfilled in {period}: {share} of those sent.",
+            "{n} NPM recommendations were fulfilled in {period}: {share} of those sent.",
+        ),
         "/recommendations",
     ),
-    "convicted": (N_("Persons convicted"), N_("{value} persons were convicted of torture in {period}."), "/cases"),
+    "convicted": (
+        N_("Persons convicted"),
+        n_("{n} person was convicted of torture in {period}.", "{n} persons were convicted of torture in {period}."),
+        "/cases",
+    ),
     "compensation": (
         N_("Compensation paid to victims"),
-        N_("Victims of torture were paid {value} tenge from the victims' fund in {period}."),
+        n_(
+            "Victims of torture were paid {n} tenge from the victims' fund in {period}.",
+            "Victims of torture were paid {n} tenge from the victims' fund in {period}.",
+        ),
         "/cases",
     ),
 }
@@ -79,8 +101,11 @@ def kpi_cards(figures: pd.DataFrame, lang: str) -> list[html.Div]:
     for row in figures.to_dict("records"):
         title, sentence, href = KPI_TEXT[row["key"]]
         share = row.get("fulfilled_share")
-        text = _(sentence).format(
-            value=format_value(row["value"], row["unit"], lang),
+        text = counted(
+            lang,
+            sentence,
+            row["value"],
+            row["unit"],
             period=row["period"],
             share=format_percent(share, lang) if share is not None and not pd.isna(share) else "",
         )

@@ -109,7 +109,7 @@ def test_overview_description_leads_with_the_years_torture_complaints(client, la
     [
         ("/visits", "В 2025 г. группы НПМ совершили 425 посещений закрытых учреждений."),
         ("/recommendations", "В 2025 г. НПМ направил государственным органам 3\u00a0188 рекомендаций."),
-        ("/cases", "В 2025 г. зарегистрировано 113 правонарушений, связанных с пытками."),
+        ("/cases", "В 2025 г. зарегистрировано 113 фактов пыток."),
     ],
 )
 def test_pages_with_a_headline_figure_lead_their_description_with_it(client, path, expected):

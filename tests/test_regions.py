@@ -242,7 +242,7 @@ def test_count_ranking_has_no_reference_line(page):
 def test_page_shows_the_national_rate_and_where_the_report_rounds_differently(page):
     text = " ".join(texts(page.layout(lang="en")))
     assert (
-        "Kazakhstan, 2025: 6.1 complaints about torture per 1,000 prisoners (236 complaints, 38,980 prisoners in 20 regions)."
+        "Kazakhstan, 2025: 6.1 complaints about torture per 1,000 convicted persons (236 complaints, 38,980 convicted persons in 20 regions)."
         in text
     )
     assert "In 5 of 20 regions the printed rate differs" in text
@@ -254,7 +254,7 @@ def test_region_in_the_url_shows_its_detail(page):
     layout = page.layout(lang="en", region="KZ-61")
     detail = " ".join(texts(find(layout, "regions-detail")))
     assert (
-        "Turkistan Region: 18 complaints about torture and 831 prisoners give 21.7 complaints per 1,000 prisoners"
+        "Turkistan Region: 18 complaints about torture and 831 convicted persons give 21.7 complaints per 1,000 convicted persons"
         in detail
     )
     assert "rank 1 of 20" in detail

@@ -6,11 +6,12 @@ import flask
 from dash import html
 
 from components.data_catalog import API_PREFIX, citation
-from components.formatting import format_date, format_number
+from components.formatting import format_date
 from components.i18n import translator
 from components.map import MAP_ATTRIBUTION
 from components.notices import empty_state
 from components.shell import page_href
+from components.units import counted, n_
 from data_access.queries import meta
 from data_access.queries.catalog import release_changes
 from data_access.vocabulary import STATUS_WORDS
@@ -56,8 +57,14 @@ def release_section(lang: str) -> html.Section:
         status_changes = changes["status_changes"]
         parts.append(
             html.P(
-                _("Compared with release {previous}: {n} recommendations changed status.").format(
-                    previous=changes["previous"], n=format_number(len(status_changes), lang)
+                counted(
+                    lang,
+                    n_(
+                        "Compared with release {previous}: {n} recommendation changed status.",
+                        "Compared with release {previous}: {n} recommendations changed status.",
+                    ),
+                    len(status_changes),
+                    previous=changes["previous"],
                 ),
                 id="data-release-changes",
             )

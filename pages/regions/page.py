@@ -33,7 +33,7 @@ dash.register_page(
 
 TITLE = N_("Complaints about torture by region")
 INTRO = N_(
-    "How many complaints about torture the Ombudsman received from each region, set against the number of prisoners held there (Table 2 of the 2026 special report). Choose what to compare; select a region for its figures."
+    "How many complaints about torture the Ombudsman received from each region, set against the number of convicted persons held there (Table 2 of the 2026 special report). Choose what to compare; select a region for its figures."
 )
 
 
