@@ -8,7 +8,7 @@ from dash import html
 
 from components.chrome import PageTitle, page_description
 from components.datasets import sources_from
-from components.formatting import format_percent
+from components.formatting import format_number, format_percent, is_missing
 from components.i18n import N_, translator
 from components.kpi_card import kpi_card
 from components.notices import empty_state
@@ -16,6 +16,7 @@ from components.page import page_view
 from components.shell import page_href
 from components.units import counted, n_, unit_label
 from data_access.queries.overview import headline_figure, headline_figures
+from data_access.queries.visits import npm_visits_by_type
 
 dash.register_page(
     __name__,
@@ -94,6 +95,25 @@ PAGE_LINK_TEXT = {
 }
 
 
+def note_summary(row: dict, lang: str) -> str | None:
+    """What a card's data note comes to, in one line (the note itself is folded away): for the NPM visits,
+    how many of them the report does not break down by facility type."""
+    if row["key"] != "npm_visits" or pd.isna(row.get("note_text")):
+        return None
+    totals = npm_visits_by_type(lang, int(row["period"])).totals
+    if is_missing(totals["gap"]) or not totals["gap"]:
+        return None
+    return counted(
+        lang,
+        n_(
+            "Data note: {gap} of the {n} visit are not broken down by facility type.",
+            "Data note: {gap} of the {n} visits are not broken down by facility type.",
+        ),
+        totals["stated_total"],
+        gap=format_number(totals["gap"], lang),
+    )
+
+
 def kpi_cards(figures: pd.DataFrame, lang: str) -> list[html.Div]:
     """One KPI card per headline figure, in the order of the overview."""
     _ = translator(lang)
@@ -126,6 +146,7 @@ def kpi_cards(figures: pd.DataFrame, lang: str) -> list[html.Div]:
                     href=page_href(href, lang),
                     link_text=_(PAGE_LINK_TEXT[href]),
                     note=None if pd.isna(row.get("note_text")) else row.get("note_text"),
+                    note_summary=note_summary(row, lang),
                 ),
                 className="col-12 col-sm-6 col-lg-3 mb-3",
             )

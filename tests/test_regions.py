@@ -178,11 +178,11 @@ def test_map_has_one_location_per_region_and_every_location_has_a_boundary():
 
 
 def test_map_colours_follow_the_values_on_a_scale_from_zero_with_the_unit_as_legend():
-    figure = region_map(map_frame(), "en", "per 1,000 prisoners", "No data")
+    figure = region_map(map_frame(), "en", "per 1,000 convicted persons", "No data")
     trace = choropleths(figure)[0]
     assert dict(zip(trace.locations, trace.z, strict=True))["KZ61"] == 18
     assert figure.layout.coloraxis.cmin == 0 and figure.layout.coloraxis.cmax == 33
-    assert figure.layout.coloraxis.colorbar.title.text == "per 1,000 prisoners"
+    assert figure.layout.coloraxis.colorbar.title.text == "Per 1,000 convicted persons"  # a title: capital first
     assert figure.layout.geo.projection.type == "conic equal area"
 
 
@@ -437,3 +437,19 @@ def test_a_bad_region_in_a_callback_selects_none_with_a_translated_notice_and_ke
 )
 def test_a_download_with_a_value_the_page_does_not_know_is_refused(client, query):
     assert client.get(f"/download/{query}").status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("lang", "rate_title", "complaints_title"),
+    [
+        ("en", "Per 1,000 convicted persons", "Complaints"),
+        ("ru", "На 1\u00a0000 осуждённых", "Жалобы"),
+        ("kk", "1 мың сотталғанға шаққанда", "Шағым"),
+    ],
+)
+def test_chart_axis_and_legend_titles_begin_with_a_capital_in_each_language(page, lang, rate_title, complaints_title):
+    for metric, title in (("rate", rate_title), ("complaints", complaints_title)):
+        layout = page.layout(lang=lang, metric=metric)
+        bar = find(layout, "regions-bar-graph").figure
+        assert title in (bar.layout.xaxis.title.text, bar.layout.yaxis.title.text)
+        assert find(layout, "regions-map-graph").figure.layout.coloraxis.colorbar.title.text == title

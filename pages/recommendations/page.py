@@ -101,13 +101,21 @@ def _agency_name(lang: str, agency: str | None) -> str | None:
     return str(names.get(agency, agency))
 
 
+def agency_label(name: str, short: str) -> str:
+    """A state body's name with its short form, unless the name already says it: "Ministry of Internal Affairs
+    (MIA)", but "Local executive bodies (akimats)", never "... (akimats) (Akimats)"."""
+    if not short or short.casefold() in name.casefold():
+        return name
+    return f"{name} ({short})"
+
+
 def agency_control(lang: str, agency: str | None) -> html.Div:
     """The page-wide state-body filter."""
     _ = translator(lang)
     agencies = page_agencies(lang)
     options = [{"label": _("All state bodies"), "value": ALL}] + [
         {
-            "label": f"{row['name']} ({row['short']})" if row["short"] != row["name"] else row["name"],
+            "label": agency_label(row["name"], row["short"]),
             "value": row["code"],
         }
         for row in agencies.to_dict("records")
