@@ -221,3 +221,17 @@ def test_a_headline_sentence_takes_the_form_its_number_asks_for(lang, forms):
 
     figures = [{"key": "complaints", "value": n, "unit": "complaints", "period": "2025"} for n in (1, 2, 5, 21, 240)]
     assert [headline_sentence(figure, HEADLINES["complaints"], lang) for figure in figures] == forms
+
+
+def test_a_cached_page_keeps_each_readers_language_when_only_the_cookie_names_it(client):
+    """The routed layout is cached (web/delivery.py): its key holds the language cookie, so the title a
+    cached page carries is the one of the reader's language, never the language of whoever came first."""
+    seen = {}
+    for lang in ("ru", "kk", "ru", "en"):
+        client.set_cookie("lang", lang)
+        served = served_title(head_of(client.get("/recommendations")))
+        layout = json.loads(client.get("/_dash-layout", headers={"Referer": "http://localhost/recommendations"}).data)
+        assert served == document_title(gettext(lang, HEADINGS["/recommendations"]), lang)
+        assert _store_data(layout, "shell-meta")["title"] == _store_data(layout, "_pages_store")["title"] == served
+        seen.setdefault(lang, served)
+    assert len(set(seen.values())) == 3

@@ -106,7 +106,9 @@ def test_turkistan_from_the_url_shows_its_convicted_persons_complaints_and_rate(
     open_page(browser, f"{live_server}/regions?lang=en&region=KZ-61")
     text = detail_text(browser)
     assert "Region detail: Turkistan Region" in text
-    assert "18 complaints about torture and 831 convicted persons give 21.7 complaints per 1,000 convicted persons" in text
+    assert (
+        "18 complaints about torture and 831 convicted persons give 21.7 complaints per 1,000 convicted persons" in text
+    )
     assert "(the report prints 21.6), rank 1 of 20" in text
 
 
