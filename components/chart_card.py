@@ -155,10 +155,20 @@ def print_notes_once(parts: list, lang: str) -> list:
         for child in _children(component):
             walk(child, card)
 
-    def _print_once(block: html.Div | html.P, card: tuple[str, str] | None) -> None:
+    def _print_once(block: html.Div | html.P | html.Details, card: tuple[str, str] | None) -> None:
         anchor = getattr(block, "id", None) or (f"{card[0]}-notes" if card else None)
         referred: dict[str, str] = {}  # anchor -> title, for the notes printed earlier
-        if isinstance(block, html.P):  # a key-figure card's one note: "Data note: …"
+        if isinstance(block, html.Details):  # a key-figure card's one note, folded under its point
+            _summary, body = _children(block)
+            text = _text(body)
+            if text in first:
+                target, title = first[text]
+                body.children = [_reference(target, title)]
+            elif anchor:
+                first[text] = (anchor, card[1] if card else "")
+                block.id = anchor
+            return
+        if isinstance(block, html.P):  # a note of one paragraph: "Data note: …"
             label, *note = _children(block)
             text = _text(note)
             if text in first:

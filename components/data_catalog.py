@@ -97,7 +97,7 @@ FIELD_TEXT = {
     "agency_name": N_("Short name of the state body, in the language of the download."),
     "topic": N_("Topic: `complaints`, `cases`, `compensation`, `visits`, `recommendations`, `terminals` or `npm`."),
     "unit": N_(
-        "What the value counts (`complaints`, `persons`, `tenge`, `per_1000` = per 1,000 prisoners, `percent`, ...)."
+        "What the value counts (`complaints`, `persons`, `tenge`, `per_1000` = per 1,000 convicted persons, `percent`, ...)."
     ),
     "definition": N_("Definition, in the language of the download."),
     "group": N_("Which breakdown the category belongs to."),
@@ -182,7 +182,7 @@ FIELD_TEXT_BY_DATASET = {
     ("milestones", "title"): N_("What happened, in the language of the download."),
     ("releases", "title"): N_("Title of the release, in the language of the download."),
     ("indicators", "unit"): N_(
-        "What the indicator counts (`complaints`, `persons`, `tenge`, `per_1000` = per 1,000 prisoners, `percent`, ...)."
+        "What the indicator counts (`complaints`, `persons`, `tenge`, `per_1000` = per 1,000 convicted persons, `percent`, ...)."
     ),
 }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from .charts.theme import FONT, NO_DATA_COLOUR, SEQUENTIAL, base_layout, colour, separators
+from .charts.theme import FONT, NO_DATA_COLOUR, SEQUENTIAL, axis_title, base_layout, colour, separators
 
 
 def share_heatmap(
@@ -52,7 +52,7 @@ def share_heatmap(
             zmax=1,
             colorscale=[[i / (len(SEQUENTIAL) - 1), colour] for i, colour in enumerate(SEQUENTIAL)],
             colorbar={
-                "title": {"text": colour_title, "side": "right"},
+                "title": {"text": axis_title(colour_title), "side": "right"},
                 "tickformat": ".0%",
                 "thickness": 12,
                 "len": 0.6,

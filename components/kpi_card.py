@@ -44,8 +44,13 @@ def kpi_card(
     href: str | None = None,
     link_text: str | None = None,
     note: str | None = None,
+    note_summary: str | None = None,
 ) -> html.Section:
-    """One headline figure with its change on the previous period, where it comes from, and any data note."""
+    """One headline figure with its change on the previous period, where it comes from, and any data note.
+
+    The data note (often arithmetic across report lines) is folded away under `note_summary`, the note's
+    point in one line, so that the card stays short; without one it is folded under "Data note".
+    """
     _ = translator(lang)
     previous = None if is_missing(previous) else previous
     change = change_in_words(value, previous, previous_period, lang)
@@ -75,9 +80,12 @@ def kpi_card(
     ]
     if note:
         children.append(
-            html.P(
-                [html.Span(_("Data note") + ": ", className="fw-semibold"), *linked_line_mentions(note, lang)],
-                className="card-notes",
+            html.Details(
+                [
+                    html.Summary(note_summary or _("Data note")),
+                    html.P(linked_line_mentions(note, lang), className="mb-0"),
+                ],
+                className="card-notes kpi-note",
             )
         )
     if href:

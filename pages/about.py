@@ -5,11 +5,19 @@ from __future__ import annotations
 import dash
 from dash import dcc, html
 
+from components.chrome import PageTitle, page_description
 from components.i18n import N_, translator
 from components.page import page_view
 from components.shell import page_href
 
-dash.register_page(__name__, path="/about", name=N_("About"), nav_order=90, title="About")
+dash.register_page(
+    __name__,
+    path="/about",
+    name=N_("About"),
+    nav_order=90,
+    title=PageTitle(N_("About")),
+    description=page_description("/about"),
+)
 
 
 def about_content(lang: str, params: object) -> list:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 
 import pandas as pd
 import pytest
@@ -371,3 +372,18 @@ def test_a_download_with_a_value_the_page_does_not_know_is_refused(page, query):
     from app import server
 
     assert server.test_client().get(f"/download/{query}").status_code == 400
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_the_state_body_choice_names_each_body_once(page, lang):
+    options = {o["value"]: o["label"] for o in page.agency_control(lang, None).children.children[1].options}
+    english = {
+        "AKIMAT": "Local executive bodies (akimats)",
+        "SA": "Judicial Administration of the Supreme Court",
+        "MVD": "Ministry of Internal Affairs (MIA)",
+    }
+    if lang == "en":
+        assert {code: options[code] for code in english} == english
+    for label in options.values():  # no name followed by its own short form: "(akimats) (Akimats)"
+        words = re.findall(r"\(([^)]*)\)", label)
+        assert len({word.casefold() for word in words}) == len(words), label

@@ -12,7 +12,7 @@ import textwrap
 import plotly.graph_objects as go
 
 from .spec import BarChart, BarSeries, Reference
-from .theme import base_layout, colour, separators
+from .theme import axis_title, base_layout, colour, separators
 
 # A missing value's bar is transparent and of length 0: it only carries its words ("not published").
 INVISIBLE = "rgba(0,0,0,0)"
@@ -74,7 +74,7 @@ def bar_figure(spec: BarChart, lang: str) -> go.Figure:
         legend=legend,
     )
     value_axis = {
-        "title": {"text": spec.axis_title},
+        "title": {"text": axis_title(spec.axis_title)},
         "rangemode": "tozero",
         "tickformat": ".0%" if spec.percent_axis else None,
         "range": _value_range(series, spec.reference, spec.horizontal),

@@ -13,7 +13,7 @@ from components.notices import empty_state
 from components.sources import linked_line_mentions, source_links
 from components.span_bars import SpanBar, SpanPanel, span_panels
 from components.stage_bars import LabelledBar, labelled_bars
-from components.units import count_with_unit, unit_label
+from components.units import count_with_unit, counted, n_, unit_label
 from data_access.queries.cases import compensation_proposal, compensation_rule
 
 from .datasets import compensation_data, flat_sources, origins_data, stages_data, totals_data, trends_data
@@ -103,8 +103,8 @@ def trends_card(lang: str) -> html.Section | html.P:
         for row in series.to_dict("records"):
             value = format_value(row["value"], unit, lang)
             text = f"{value}<br>({format_period(row['period'])})" if row["is_span"] else value
-            hover = _("{name}, {period}: {value} {unit}").format(
-                name=name, period=period_label(row["period"], lang), value=value, unit=unit_label(unit, lang)
+            hover = _("{name}, {period}: {value}").format(
+                name=name, period=period_label(row["period"], lang), value=count_with_unit(row["value"], unit, lang)
             )
             bars.append(SpanBar(int(row["period_start"]), int(row["period_end"]), float(row["value"]), text, hover))
         panels.append(SpanPanel(f"{name} ({unit_label(unit, lang)})", bars))
@@ -185,7 +185,8 @@ def compensation_card(lang: str) -> html.Section | html.P:
     for key, title, unit in series:
         bars = [
             SpanBar(int(r["period_start"]), int(r["period_end"]), float(r[key]), format_value(r[key], unit, lang),
-                    f"{title}, {r['period']}: {format_value(r[key], unit, lang)} {unit_label(unit, lang)}")
+                    _("{name}, {period}: {value}").format(name=title, period=r["period"],
+                                                          value=count_with_unit(r[key], unit, lang)))
             for r in frame.to_dict("records")
             if not is_missing(r[key])
         ]  # fmt: skip
@@ -194,12 +195,16 @@ def compensation_card(lang: str) -> html.Section | html.P:
         panels, lang, int(frame["period_start"].min()), int(frame["period_end"].max()), _("not published")
     )
     latest = frame.iloc[-1]
-    summary = _(
-        "In {period} the Ministry of Finance paid {amount} tenge to {victims} victims of torture: {per_victim} tenge per victim on average."
-    ).format(
+    summary = counted(
+        lang,
+        n_(
+            "In {period} the Ministry of Finance paid {amount} tenge to {n} victim of torture: {per_victim} tenge per victim on average.",
+            "In {period} the Ministry of Finance paid {amount} tenge to {n} victims of torture: {per_victim} tenge per victim on average.",
+        ),
+        latest["victims"],
+        "persons",
         period=latest["period"],
         amount=format_value(latest["paid_tenge"], "tenge", lang),
-        victims=format_value(latest["victims"], "persons", lang),
         per_victim=format_value(latest["per_victim"], "tenge", lang),
     )
     extra = []

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dash
 from dash import Input, Output, State, callback, html
 
+from components.chrome import PageTitle, page_description
 from components.i18n import N_, translator
 from components.notices import data_unavailable
 from components.page import Params, callback_language, notices, page_view, read_params, register_url_sync
@@ -20,7 +21,15 @@ from .release import api_section, cite_section, map_section, release_section
 
 __all__ = ["change_topic", "layout"]
 
-dash.register_page(__name__, path=PATH, name=N_("Data"), nav_order=60, title="Data and methods", params=PARAMS)
+dash.register_page(
+    __name__,
+    path=PATH,
+    name=N_("Data"),
+    nav_order=60,
+    title=PageTitle(N_("Data and methods")),
+    description=page_description(PATH),
+    params=PARAMS,
+)
 
 
 def contents(lang: str) -> html.Nav:

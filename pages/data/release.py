@@ -13,6 +13,7 @@ from components.map import MAP_ATTRIBUTION
 from components.notices import empty_state
 from components.shell import page_href
 from components.sources import linked_line_mentions, source_links
+from components.units import counted, n_
 from data_access.queries import meta
 from data_access.queries.catalog import release_change_list, release_changes
 from data_access.vocabulary import STATUS_WORDS
@@ -103,8 +104,14 @@ def release_section(lang: str) -> html.Section:
         status_changes = changes["status_changes"]
         parts.append(
             html.P(
-                _("Compared with release {previous}: {n} recommendations changed status.").format(
-                    previous=changes["previous"], n=format_number(len(status_changes), lang)
+                counted(
+                    lang,
+                    n_(
+                        "Compared with release {previous}: {n} recommendation changed status.",
+                        "Compared with release {previous}: {n} recommendations changed status.",
+                    ),
+                    len(status_changes),
+                    previous=changes["previous"],
                 ),
                 id="data-release-changes",
             )

@@ -16,6 +16,7 @@ from components.heatmap import share_heatmap
 from components.i18n import translator
 from components.notices import empty_state
 from components.stacked_shares import Segment, stacked_share_bars
+from components.units import counted, n_
 from data_access.queries.recommendations import ombudsman_totals
 
 from .datasets import BODY_LABELS, cell_names, fulfilment_data, lines_frame, table3_data, visits_data
@@ -49,8 +50,14 @@ def fulfilment_summary(frame: pd.DataFrame, lang: str) -> str:
     text = "; ".join(parts) + "." if parts else _("The report gives no fulfilment figure for these rows.")
     missing = len(frame) - len(known)
     if missing and parts:
-        text += " " + _("For {n} of {total} rows the report does not publish how many were fulfilled.").format(
-            n=missing, total=len(frame)
+        text += " " + counted(
+            lang,
+            n_(
+                "For {missing} of {n} row the report does not publish how many were fulfilled.",
+                "For {missing} of {n} rows the report does not publish how many were fulfilled.",
+            ),
+            len(frame),
+            missing=format_number(missing, lang),
         )
     return text
 
@@ -180,9 +187,15 @@ def table3_summary(frame: pd.DataFrame, lang: str) -> str:
     if len(national):
         row = national.iloc[0]
         sentences.append(
-            _("Nationally {fulfilled} of {issued} NPM recommendations were fulfilled ({share}).").format(
+            counted(
+                lang,
+                n_(
+                    "Nationally {fulfilled} of {n} NPM recommendation was fulfilled ({share}).",
+                    "Nationally {fulfilled} of {n} NPM recommendations were fulfilled ({share}).",
+                ),
+                row["issued"],
+                "recommendations",
                 fulfilled=format_number(row["fulfilled"], lang),
-                issued=format_number(row["issued"], lang),
                 share=format_percent(row["fulfilled_share"], lang),
             )
         )

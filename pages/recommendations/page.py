@@ -13,12 +13,14 @@ from dash import Input, Output, State, callback, ctx, html, no_update
 from dash.exceptions import MissingCallbackContextException
 
 from components.chart_card import print_notes_once
+from components.chrome import PageTitle, page_description
 from components.formatting import format_number, format_percent, is_missing
 from components.i18n import N_, translator
 from components.notices import data_unavailable
 from components.page import Params, callback_language, notices, page_view, register_url_sync
 from components.rec_tracker import tracker_card
 from data_access.queries.base import DataUnavailable
+from data_access.queries.overview import headline_figure
 from data_access.queries.recommendations import fulfilment_by_agency, page_agencies, recommendation_tracker
 
 from .cards import fulfilment_card, table3_card, visits_card
@@ -27,7 +29,13 @@ from .params import AGENCY_AND_STATUS, ALL, PARAMS, PATH, canonical, filters_of,
 from .tracker import selected_recommendation, status_control, tracker_parts
 
 dash.register_page(
-    __name__, path=PATH, name=N_("Recommendations"), nav_order=30, title="Recommendations", params=PARAMS
+    __name__,
+    path=PATH,
+    name=N_("Recommendations"),
+    nav_order=30,
+    title=PageTitle(N_("Recommendations and their fulfilment")),
+    description=page_description(PATH, lambda lang: headline_figure("recs_issued", lang)),
+    params=PARAMS,
 )
 
 TITLE = N_("Recommendations and their fulfilment")
@@ -94,13 +102,21 @@ def _agency_name(lang: str, agency: str | None) -> str | None:
     return str(names.get(agency, agency))
 
 
+def agency_label(name: str, short: str) -> str:
+    """A state body's name with its short form, unless the name already says it: "Ministry of Internal Affairs
+    (MIA)", but "Local executive bodies (akimats)", never "... (akimats) (Akimats)"."""
+    if not short or short.casefold() in name.casefold():
+        return name
+    return f"{name} ({short})"
+
+
 def agency_control(lang: str, agency: str | None) -> html.Div:
     """The page-wide state-body filter."""
     _ = translator(lang)
     agencies = page_agencies(lang)
     options = [{"label": _("All state bodies"), "value": ALL}] + [
         {
-            "label": f"{row['name']} ({row['short']})" if row["short"] != row["name"] else row["name"],
+            "label": agency_label(row["name"], row["short"]),
             "value": row["code"],
         }
         for row in agencies.to_dict("records")

@@ -35,9 +35,9 @@ PLAIN_NUMBER = "number"
 # Row labels of the region detail, by the query's keys; each says its unit, as the column holds several.
 DETAIL_LABELS = {
     "complaints": N_("Complaints about torture"),
-    "prisoners": N_("Prisoners"),
-    "rate": N_("Complaints per 1,000 prisoners (computed)"),
-    "rate_printed": N_("Complaints per 1,000 prisoners (as printed in the report)"),
+    "prisoners": N_("Convicted persons"),
+    "rate": N_("Complaints per 1,000 convicted persons (computed)"),
+    "rate_printed": N_("Complaints per 1,000 convicted persons (as printed in the report)"),
     "terminals": N_("Complaint terminals found not working by the Ombudsman's regional representatives"),
     "payphones": N_("Payphones found not working in penal institutions"),
     "npm_share_printed": N_("NPM recommendations fulfilled, per cent (as printed in the report)"),
@@ -153,8 +153,8 @@ def table_data(lang: str, metric: str = DEFAULT_METRIC, sort: str = DEFAULT_SORT
             Column("name", _("Region")),
             Column("rank", _("Rank: {metric}").format(metric=_(chosen.title)), "rank"),
             Column("complaints", _("Complaints about torture"), "complaints"),
-            Column("prisoners", _("Prisoners"), "prisoners"),
-            Column("rate", _("Complaints per 1,000 prisoners (computed)"), "per_1000"),
+            Column("prisoners", _("Convicted persons"), "prisoners"),
+            Column("rate", _("Complaints per 1,000 convicted persons (computed)"), "per_1000"),
             Column("caution", _("Caution")),
             Column("rate_printed", _("As printed in the report"), PLAIN_NUMBER),
             Column("differs", _("Printed rate differs from the computed one rounded"), "text"),

@@ -8,7 +8,7 @@ from components.datasets import CardData, Column, notes_from, register_dataset, 
 from components.formatting import format_date, format_period, is_missing
 from components.i18n import N_, translator
 from components.page import Param, ParamSpec, read_params
-from components.units import unit_label
+from components.units import n_, unit_label
 from data_access.queries.upr import (
     indicator_trends,
     mandate_coverage,
@@ -21,26 +21,50 @@ from data_access.vocabulary import STATUS_LABELS
 
 from .params import ALL_KINDS, PARAMS
 
-# key -> (title, sentence with {value} and {period}); shared keys use the overview's words.
+# key -> (title, counted sentence with {n} and {period}); shared keys use the overview's words.
 TREND_TEXT = {
     "complaints": (
         N_("Complaints about torture"),
-        N_("The Ombudsman received {value} complaints about torture in {period}."),
+        n_(
+            "The Ombudsman received {n} complaint about torture in {period}.",
+            "The Ombudsman received {n} complaints about torture in {period}.",
+        ),
     ),
-    "registered": (N_("Registered torture offences"), N_("{value} torture offences were registered in {period}.")),
+    "registered": (
+        N_("Registered torture offences"),
+        n_("{n} torture offence was registered in {period}.", "{n} torture offences were registered in {period}."),
+    ),
     "discontinued": (
         N_("Investigations discontinued on exonerating grounds"),
-        N_("{value} pre-trial investigations of torture were discontinued on exonerating grounds in {period}."),
+        n_(
+            "{n} pre-trial investigation of torture was discontinued on exonerating grounds in {period}.",
+            "{n} pre-trial investigations of torture were discontinued on exonerating grounds in {period}.",
+        ),
     ),
-    "convicted": (N_("Persons convicted"), N_("{value} persons were convicted of torture in {period}.")),
-    "npm_visits": (N_("NPM visits"), N_("NPM groups made {value} visits to closed institutions in {period}.")),
+    "convicted": (
+        N_("Persons convicted"),
+        n_("{n} person was convicted of torture in {period}.", "{n} persons were convicted of torture in {period}."),
+    ),
+    "npm_visits": (
+        N_("NPM visits"),
+        n_(
+            "NPM groups made {n} visit to closed institutions in {period}.",
+            "NPM groups made {n} visits to closed institutions in {period}.",
+        ),
+    ),
     "covered": (
         N_("Mandated facilities covered"),
-        N_("{value} facilities of the NPM's mandate were covered by visits in {period}."),
+        n_(
+            "{n} facility of the NPM's mandate was covered by visits in {period}.",
+            "{n} facilities of the NPM's mandate were covered by visits in {period}.",
+        ),
     ),
     "compensation": (
         N_("Compensation paid to victims"),
-        N_("Victims of torture were paid {value} tenge from the victims' fund in {period}."),
+        n_(
+            "Victims of torture were paid {n} tenge from the victims' fund in {period}.",
+            "Victims of torture were paid {n} tenge from the victims' fund in {period}.",
+        ),
     ),
 }
 # The indicator download names its series; the page itself has no such parameter.

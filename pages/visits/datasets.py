@@ -9,7 +9,7 @@ from components.formatting import format_date, format_number, format_percent, fo
 from components.i18n import N_, translator
 from components.page import read_params
 from components.sources import section_of_line
-from components.units import unit_label
+from components.units import counted, n_, unit_label
 from data_access.queries.meta import categories, release_info
 from data_access.queries.visits import (
     BODY_CATEGORY,
@@ -130,9 +130,12 @@ def coverage_data(lang: str, **params: str) -> CardData:
 def total_label(row: dict, lang: str) -> str:
     """A mandated total as the report counts it, with the section that gives it ('3,761 mandated facilities
     (Section 6)'): the two totals told apart in words; the card's source links to the line."""
-    _ = translator(lang)
-    return _("{mandated} mandated facilities ({section})").format(
-        mandated=format_number(row["mandated"], lang), section=section_of_line(row["mandated_source_line"], lang)
+    # It is read as "a share of <this>": the Russian forms are genitive ("от 3 761 учреждения мандата").
+    return counted(
+        lang,
+        n_("{n} mandated facility ({section})", "{n} mandated facilities ({section})"),
+        row["mandated"],
+        section=section_of_line(row["mandated_source_line"], lang),
     )
 
 
@@ -144,9 +147,9 @@ def pace_data(lang: str, **params: str) -> CardData:
     result = mandate_pace(lang, view.year, view.body)
     frame = result.frame.copy()
     frame["beyond_text"] = [
-        _("more than {n} years").format(n=MANDATE_YEARS)
+        counted(lang, n_("more than {n} year", "more than {n} years"), MANDATE_YEARS)
         if beyond
-        else (_("within {n} years").format(n=MANDATE_YEARS) if not is_missing(years) else "")
+        else (counted(lang, n_("within {n} year", "within {n} years"), MANDATE_YEARS) if not is_missing(years) else "")
         for beyond, years in zip(frame["beyond_mandate"], frame["years_to_visit_all"], strict=True)
     ]
     columns = [
@@ -160,12 +163,15 @@ def pace_data(lang: str, **params: str) -> CardData:
     totals = result.totals
     if view.body == "all" and not is_missing(totals.get("unattributed")):
         notes.append(
-            _(
-                "All bodies: the NPM's, the regional representatives' and the Ombudsman's own visits added up per ministry ({ombudsman} of the Ombudsman's). {unattributed} of the {total} visits of all bodies are not attributed to a ministry with mandated facilities."
-            ).format(
+            counted(
+                lang,
+                n_(
+                    "All bodies: the NPM's, the regional representatives' and the Ombudsman's own visits added up per ministry ({ombudsman} of the Ombudsman's). {unattributed} of the {n} visit of all bodies are not attributed to a ministry with mandated facilities.",
+                    "All bodies: the NPM's, the regional representatives' and the Ombudsman's own visits added up per ministry ({ombudsman} of the Ombudsman's). {unattributed} of the {n} visits of all bodies are not attributed to a ministry with mandated facilities.",
+                ),
+                totals["stated_total"],
                 ombudsman=format_number(totals["ombudsman_visits"], lang),
                 unattributed=format_number(totals["unattributed"], lang),
-                total=format_number(totals["stated_total"], lang),
             )
         )
     caption = _("Mandated facilities and visits by ministry, {year}: {body}").format(
@@ -189,12 +195,15 @@ def types_data(lang: str, **params: str) -> CardData:
     notes = []
     if not is_missing(totals["gap"]) and totals["gap"] != 0:
         notes.append(
-            _(
-                "The visits by type add up to {sum}; the report's total for the same facilities is {total}: {gap} visits are not broken down by type."
-            ).format(
+            counted(
+                lang,
+                n_(
+                    "The visits by type add up to {sum}; the report's total for the same facilities is {total}: {n} visit is not broken down by type.",
+                    "The visits by type add up to {sum}; the report's total for the same facilities is {total}: {n} visits are not broken down by type.",
+                ),
+                totals["gap"],
                 sum=format_number(totals["type_sum"], lang),
                 total=format_number(totals["stated_total"], lang),
-                gap=format_number(totals["gap"], lang),
             )
         )
     return _card_data(
@@ -384,8 +393,13 @@ def overdue_data(lang: str, **params: str) -> CardData:
     notes = [_suppression_note(result.totals["threshold"], lang)]
     if result.totals["withheld"]:
         notes.append(
-            _("Facilities whose region holds fewer than {k} mandated facilities of their type are not listed.").format(
-                k=result.totals["threshold"]
+            counted(
+                lang,
+                n_(
+                    "Facilities whose region holds fewer than {n} mandated facility of their type are not listed.",
+                    "Facilities whose region holds fewer than {n} mandated facilities of their type are not listed.",
+                ),
+                result.totals["threshold"],
             )
         )
     caption = _("Facilities overdue for a visit on {date}").format(date=format_date(view.log_date(summary), lang))

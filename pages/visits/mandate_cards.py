@@ -13,7 +13,7 @@ from components.formatting import format_number, format_percent, is_missing
 from components.i18n import translator
 from components.kpi_card import kpi_card
 from components.notices import empty_state
-from components.units import unit_label
+from components.units import count_with_unit, counted, n_, unit_label
 from data_access.queries.visits import (
     MANDATE_ANNUAL_SHARE,
     MANDATE_YEARS,
@@ -53,10 +53,15 @@ def coverage_card(lang: str, view: View) -> html.Section:
                 values=[float(v) for v in rows["share"]],
                 labels=[format_percent(v, lang) for v in rows["share"]],
                 hover=[
-                    _("{year}: {covered} of {mandated} facilities covered ({share})").format(
+                    counted(
+                        lang,
+                        n_(
+                            "{year}: {covered} of {n} facility covered ({share})",
+                            "{year}: {covered} of {n} facilities covered ({share})",
+                        ),
+                        r["mandated"],
                         year=r["period"],
                         covered=format_number(r["covered"], lang),
-                        mandated=format_number(r["mandated"], lang),
                         share=format_percent(r["share"], lang),
                     )
                     for r in rows.to_dict("records")
@@ -95,23 +100,27 @@ def _coverage_summary(frame: pd.DataFrame, year: int, lang: str) -> str:
         rows = frame[frame["period"] == frame["period"].max()]
     sentences = []
     for row in rows.to_dict("records"):
-        template = (
-            _(
-                "In {year}, {covered} facilities were covered: {share} of {mandated}. At this pace every one of them could be visited within {years} years if no facility were visited twice; the mandate allows {n}."
+        forms = (
+            n_(
+                "In {year}, {n} facility was covered: {share} of {mandated}. At this pace every one of them could be visited within {years} years if no facility were visited twice; the mandate allows {mandate}.",
+                "In {year}, {n} facilities were covered: {share} of {mandated}. At this pace every one of them could be visited within {years} years if no facility were visited twice; the mandate allows {mandate}.",
             )
             if row["within_mandate"]
-            else _(
-                "In {year}, {covered} facilities were covered: {share} of {mandated}. At this pace visiting every one of them takes at least {years} years: longer than the {n} years of the mandate."
+            else n_(
+                "In {year}, {n} facility was covered: {share} of {mandated}. At this pace visiting every one of them takes at least {years} years: longer than the {mandate} of the mandate.",
+                "In {year}, {n} facilities were covered: {share} of {mandated}. At this pace visiting every one of them takes at least {years} years: longer than the {mandate} of the mandate.",
             )
         )
         sentences.append(
-            template.format(
+            counted(
+                lang,
+                forms,
+                row["covered"],
                 year=row["period"],
-                covered=format_number(row["covered"], lang),
                 share=format_percent(row["share"], lang),
                 mandated=total_label(row, lang),
                 years=years_text(row["years_to_cover_all"], lang),
-                n=MANDATE_YEARS,
+                mandate=counted(lang, n_("{n} year", "{n} years"), MANDATE_YEARS),  # whole years, not 4.0
             )
         )
     return " ".join(sentences)
@@ -140,7 +149,7 @@ def pace_cards(lang: str, view: View) -> list:
                 [float(v) for v in frame["mandated"]],
                 [format_number(v, lang) for v in frame["mandated"]],
                 [
-                    _("{name}: {n} mandated facilities").format(name=n, n=format_number(v, lang))
+                    counted(lang, n_("{name}: {n} mandated facility", "{name}: {n} mandated facilities"), v, name=n)
                     for n, v in zip(names, frame["mandated"], strict=True)
                 ],
                 colour="sky",
@@ -151,7 +160,7 @@ def pace_cards(lang: str, view: View) -> list:
                 chart_values(frame["visits"]),
                 [format_number(v, lang) for v in frame["visits"]],
                 [
-                    _("{name}: {n} visits").format(name=n, n=format_number(v, lang))
+                    counted(lang, n_("{name}: {n} visit", "{name}: {n} visits"), v, name=n)
                     for n, v in zip(names, frame["visits"], strict=True)
                 ],
                 colour="blue",
@@ -173,10 +182,10 @@ def pace_cards(lang: str, view: View) -> list:
                     for v, b in zip(years, beyond, strict=True)
                 ],
                 [
-                    _("{name}: {mandated} facilities, {visits} visits a year: at least {years} years").format(
+                    _("{name}: {mandated}, {visits} a year: at least {years} years").format(
                         name=r["agency_name"],
-                        mandated=format_number(r["mandated"], lang),
-                        visits=format_number(r["visits"], lang),
+                        mandated=count_with_unit(r["mandated"], "facilities", lang),
+                        visits=count_with_unit(r["visits"], "visits", lang),
                         years=years_text(r["years_to_visit_all"], lang),
                     )
                     for r in frame.to_dict("records")
@@ -186,13 +195,20 @@ def pace_cards(lang: str, view: View) -> list:
         ],
         lang,
         axis_title=_("Years"),
-        reference=Reference(MANDATE_YEARS, _("Mandate: {n} years").format(n=MANDATE_YEARS)),
+        reference=Reference(MANDATE_YEARS, counted(lang, n_("Mandate: {n} year", "Mandate: {n} years"), MANDATE_YEARS)),
     )
     behind = behind_list(frame, lang)
     behind_text = (
         _("Behind the mandate: {list}.").format(list=behind)
         if behind
-        else _("Every ministry's facilities can be visited within {n} years at this pace.").format(n=MANDATE_YEARS)
+        else counted(
+            lang,
+            n_(
+                "Every ministry's facilities can be visited within {n} year at this pace.",
+                "Every ministry's facilities can be visited within {n} years at this pace.",
+            ),
+            MANDATE_YEARS,
+        )
     )
     selected = _sector_sentence(frame, view, lang)
     download = download_link("visits.pace", view, "year", "body")
@@ -212,9 +228,16 @@ def pace_cards(lang: str, view: View) -> list:
         chart_card(
             "visits-pace",
             _("Years to visit every facility once, by ministry"),
-            _(
-                "At the {year} pace of visits ({body}), the time it takes to visit every mandated facility of each ministry once; ▲ marks more than {n} years."
-            ).format(year=view.year, body=body, n=MANDATE_YEARS)
+            counted(
+                lang,
+                n_(
+                    "At the {year} pace of visits ({body}), the time it takes to visit every mandated facility of each ministry once; ▲ marks more than {n} year.",
+                    "At the {year} pace of visits ({body}), the time it takes to visit every mandated facility of each ministry once; ▲ marks more than {n} years.",
+                ),
+                MANDATE_YEARS,
+                year=view.year,
+                body=body,
+            )
             + " "
             + behind_text,
             data,
@@ -231,12 +254,15 @@ def _sector_sentence(frame: pd.DataFrame, view: View, lang: str) -> str:
     if rows.empty:
         return ""
     row = rows.iloc[0]
-    return " " + _(
-        "{name}: {mandated} mandated facilities, {visits} visits: at least {years} years for a full cycle."
-    ).format(
+    return " " + counted(
+        lang,
+        n_(
+            "{name}: {n} mandated facility, {visits}: at least {years} years for a full cycle.",
+            "{name}: {n} mandated facilities, {visits}: at least {years} years for a full cycle.",
+        ),
+        row["mandated"],
         name=row["agency_name"],
-        mandated=format_number(row["mandated"], lang),
-        visits=format_number(row["visits"], lang),
+        visits=count_with_unit(row["visits"], "visits", lang),
         years=years_text(row["years_to_visit_all"], lang),
     )
 
@@ -264,8 +290,14 @@ def kpi_row(lang: str, view: View) -> html.Div:
                 unit_label("facilities", lang),
                 str(view.year),
                 lang,
-                _("{n} facilities of the mandate had at least one visit in {year}.").format(
-                    n=format_number(first["covered"], lang), year=view.year
+                counted(
+                    lang,
+                    n_(
+                        "{n} facility of the mandate had at least one visit in {year}.",
+                        "{n} facilities of the mandate had at least one visit in {year}.",
+                    ),
+                    first["covered"],
+                    year=view.year,
                 ),
                 source,
                 previous=float(previous.iloc[0]["covered"]) if len(previous) else None,
@@ -324,9 +356,17 @@ def verdict(lang: str, view: View) -> html.Div:
     if behind:
         parts.append(
             html.P(
-                _(
-                    "At the {year} pace of visits ({body}), these ministries' facilities need more than {n} years for one visit each: {list}."
-                ).format(year=view.year, body=body_names(lang)[view.body], n=MANDATE_YEARS, list=behind)
+                counted(
+                    lang,
+                    n_(
+                        "At the {year} pace of visits ({body}), these ministries' facilities need more than {n} year for one visit each: {list}.",
+                        "At the {year} pace of visits ({body}), these ministries' facilities need more than {n} years for one visit each: {list}.",
+                    ),
+                    MANDATE_YEARS,
+                    year=view.year,
+                    body=body_names(lang)[view.body],
+                    list=behind,
+                )
             )
         )
     return html.Div(parts, className="lead-text", id="visits-verdict")
