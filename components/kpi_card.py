@@ -24,27 +24,16 @@ def points_change_in_words(difference: float, previous_period: str, lang: str) -
     amount = round(abs(float(difference)), 1)
     if amount == 0:
         return _("Unchanged on {period}").format(period=previous_period)
-    words = format_number(amount, lang, 0 if amount.is_integer() else 1)
-    if amount.is_integer():  # 1 percentage point, 2 / 5 percentage points: the count's own plural form
-        template = (
-            ngettext(
-                lang, "Up {amount} percentage point on {period}", "Up {amount} percentage points on {period}", amount
-            )
-            if difference > 0
-            else ngettext(
-                lang,
-                "Down {amount} percentage point on {period}",
-                "Down {amount} percentage points on {period}",
-                amount,
-            )
-        )
-    else:  # a fraction takes a form of its own in Russian ("0,4 процентного пункта")
-        template = (
-            _("Up {amount} of a percentage point on {period}")
-            if difference > 0
-            else _("Down {amount} of a percentage point on {period}")
-        )
-    return template.format(amount=words, period=previous_period)
+    number = format_number(amount, lang, 0 if amount.is_integer() else 1)
+    # 1 percentage point, 2 / 5 percentage points: a whole number takes its count's plural form; a fraction
+    # takes a form of its own in Russian ("0,4 процентного пункта"), not that of 2.
+    points = (
+        ngettext(lang, "{n} percentage point", "{n} percentage points", amount)
+        if amount.is_integer()
+        else _("{n} percentage points")
+    ).format(n=number)
+    template = _("Up {points} on {period}") if difference > 0 else _("Down {points} on {period}")
+    return template.format(points=points, period=previous_period)
 
 
 def change_in_words(

@@ -285,23 +285,14 @@ def agency_column_sentence(frame: pd.DataFrame, lang: str, agency: str, agency_n
     cells = frame[(frame["agency"] == agency) & frame["region"].notna()]
     if cells.empty:
         return _("Table 3 has no column for {agency}.").format(agency=agency_name)
-    known, n = int(cells["fulfilled_share"].notna().sum()), len(cells)
+    known = int(cells["fulfilled_share"].notna().sum())
+    counted = ngettext(lang, "{n} cell", "{n} cells", len(cells)).format(n=format_number(len(cells), lang))
     template = (
-        ngettext(
-            lang,
-            "The column of {agency} is outlined: its {n} regional cell is not published.",
-            "The column of {agency} is outlined: none of its {n} regional cells is published.",
-            n,
-        )
+        _("The column of {agency} is outlined: none of its regional cells ({cells}) is published.")
         if not known
-        else ngettext(
-            lang,
-            "The column of {agency} is outlined: {known} of its {n} regional cell is published.",
-            "The column of {agency} is outlined: {known} of its {n} regional cells are published.",
-            n,
-        )
+        else _("The column of {agency} is outlined: {known} of its regional cells ({cells}) are published.")
     )
-    return template.format(agency=agency_name, known=format_number(known, lang), n=format_number(n, lang))
+    return template.format(agency=agency_name, known=format_number(known, lang), cells=counted)
 
 
 def table3_card(lang: str, agency: str | None = None, agency_name: str | None = None) -> html.Section:

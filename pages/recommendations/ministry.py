@@ -38,13 +38,10 @@ def recommendations_sentence(frame: pd.DataFrame, lang: str, agency_name: str) -
     if frame.empty:
         return _("None of the report's closing recommendations is addressed to {agency}.").format(agency=agency_name)
     counts = status_counts(frame)
-    return ngettext(
-        lang,
-        "The report closes with {n} recommendation addressed to {agency}: open (proposed or in progress) {open}, not fulfilled {not_fulfilled}, fulfilled {fulfilled}.",
-        "The report closes with {n} recommendations addressed to {agency}: open (proposed or in progress) {open}, not fulfilled {not_fulfilled}, fulfilled {fulfilled}.",
-        len(frame),
+    return _(
+        "The report closes with {recommendations} addressed to {agency}: open (proposed or in progress) {open}, not fulfilled {not_fulfilled}, fulfilled {fulfilled}."
     ).format(
-        n=format_number(len(frame), lang),
+        recommendations=count_with_unit(len(frame), "recommendations", lang),
         agency=agency_name,
         **{group: format_number(count, lang) for group, count in counts.items()},
     )
@@ -172,12 +169,9 @@ def open_recommendations_card(lang: str, agency: str, agency_name: str) -> html.
     body = [
         html.H2(title, id=f"{card_id}-title", className="h5 card-title"),
         html.P(
-            ngettext(
-                lang,
-                "{n} recommendation not fulfilled yet; its code opens it in the tracker with its status history.",
-                "{n} recommendations not fulfilled yet; each code opens it in the tracker with its status history.",
-                len(data.frame),
-            ).format(n=format_number(len(data.frame), lang))
+            _(
+                "Not fulfilled yet: {recommendations}. A code opens its recommendation in the tracker, with its history."
+            ).format(recommendations=count_with_unit(len(data.frame), "recommendations", lang))
         ),
         html.Ol(items, className="ps-3"),
         download_links("recommendations.ministry_open", {"agency": agency}, lang),

@@ -19,6 +19,7 @@ from components.page import Params, callback_language, notices, page_view, regis
 from components.rec_tracker import tracker_card
 from data_access.queries.base import DataUnavailable
 from data_access.queries.recommendations import page_agencies
+from data_access.vocabulary import DEFAULT_LANGUAGE
 
 from .cards import fulfilment_card, table3_card, visits_card
 from .ministry import ministry_cards
@@ -100,9 +101,25 @@ def page_content(lang: str, params: Params) -> list:
     return [part for part in content if part is not None]
 
 
+# The ministry view's introduction is short, so its own summary is on a phone's first screen.
+AGENCY_INTRO = N_(
+    "What the report asks of one state body, and what is known of its fulfilment. Choose all state bodies for the whole picture."
+)
+
+
+def _names_a_state_body(query: dict[str, object]) -> bool:
+    """Whether the address asks for a state body the page knows (the ministry view)."""
+    try:
+        return query.get("agency") in set(page_agencies(DEFAULT_LANGUAGE)["code"])
+    except DataUnavailable:
+        return False  # the page shows the data-unavailable notice
+
+
 def layout(lang: str | None = None, **query: str) -> html.Div:
     """The recommendations page for the URL's filters."""
-    return page_view("recommendations", PATH, lang, canonical(query), TITLE, INTRO, page_content, PARAMS)
+    query = canonical(query)
+    intro = AGENCY_INTRO if _names_a_state_body(query) else INTRO
+    return page_view("recommendations", PATH, lang, query, TITLE, intro, page_content, PARAMS)
 
 
 def _triggered_by() -> str | None:
