@@ -1,8 +1,9 @@
 """Recommendation fulfilment: by issuing body and state body, by region (Table 3), the Ombudsman's
 own visits, and a tracker of the report's recommendations with a permalink for each.
 
-The page's parameters are in `params.py`, its tables in `datasets.py`, its chart cards in `cards.py`
-and the tracker in `tracker.py`; this module lays them out and keeps them in step with the filters.
+The page's parameters are in `params.py`, its tables in `datasets.py`, its chart cards in `cards.py`,
+the ministry view's own parts (`?agency=`) in `ministry.py` and the tracker in `tracker.py`; this module
+lays them out and keeps them in step with the filters.
 """
 
 from __future__ import annotations
@@ -109,8 +110,11 @@ AGENCY_INTRO = N_(
 
 def _names_a_state_body(query: dict[str, object]) -> bool:
     """Whether the address asks for a state body the page knows (the ministry view)."""
+    agency = query.get("agency")
+    if not isinstance(agency, str):
+        return False
     try:
-        return query.get("agency") in set(page_agencies(DEFAULT_LANGUAGE)["code"])
+        return agency in set(page_agencies(DEFAULT_LANGUAGE)["code"])
     except DataUnavailable:
         return False  # the page shows the data-unavailable notice
 
