@@ -47,7 +47,7 @@ def about_content(lang: str, params: object) -> list:
         ),
         html.P(
             _(
-                "The dashboard shows anonymised aggregates only: no person can be identified from it. Every figure carries the line of the report it comes from; where the report is inconsistent, a data note says so."
+                "The dashboard shows anonymised aggregates only: no person can be identified from it. Every figure links to the sentence of the report it comes from; where the report is inconsistent, a data note says so."
             )
         ),
     ]

@@ -123,7 +123,7 @@ SAMPLE_SHOWN = pd.DataFrame({"Region": ["Turkistan Region", "Atyrau Region"], "R
 def _check_sample_download(downloaded: pd.DataFrame) -> None:
     assert list(downloaded.columns) == [*SAMPLE_SHOWN.columns, *DOWNLOAD_COLUMNS]
     pd.testing.assert_frame_equal(downloaded[list(SAMPLE_SHOWN.columns)], SAMPLE_SHOWN, check_dtype=False)
-    assert downloaded["release"].astype(str).tolist() == ["2026.1", "2026.1"]
+    assert downloaded["release"].astype(str).tolist() == ["2026.2", "2026.2"]
     assert downloaded["unit"].tolist() == ["per_1000; complaints"] * 2
     assert downloaded["source"].tolist() == ["Special report 2026, Table 2, lines 1191–1210"] * 2
     assert downloaded["period"].isna().all() and downloaded["indicator_code"].isna().all()
@@ -192,7 +192,7 @@ def test_every_registered_dataset_downloads_the_table_it_shows(client):
         downloaded = pd.read_csv(io.BytesIO(response.data), encoding="utf-8-sig", dtype=str, keep_default_na=False)
         assert list(downloaded.columns) == list(shown.columns), name
         assert len(downloaded) == len(shown), name
-        assert (downloaded["release"] == "2026.1").all(), name
+        assert (downloaded["release"] == "2026.2").all(), name
         _assert_download_reads_as_the_table(name, dataset(name)("en"), downloaded)
 
 

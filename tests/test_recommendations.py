@@ -198,7 +198,12 @@ def test_visits_card_says_the_counts_add_up_and_cites_the_lines(page):
     text = " ".join(texts(card))
     assert "Recommendations issued after 12 of them: 52." in text
     assert "This matches the report's total (52); fulfilled: 41 (78.8%), in progress: 11 (21.2%)." in text
-    assert source_links(card) == [("Special report 2026, Section 5", "/report?line=1283&lang=en#L1283")]
+    # The visits' source, then the lines named by the note on the people received at them (release 2026.2).
+    assert source_links(card) == [
+        ("Special report 2026, Section 5", "/report?line=1283&lang=en#L1283"),
+        ("lines 1298-1412", "/report?line=1298&lang=en#L1298"),
+        ("line 1398", "/report?line=1398&lang=en#L1398"),
+    ]
 
 
 # ---------------------------------------------------------------- the tracker
@@ -234,7 +239,7 @@ def test_each_recommendation_has_a_permalink_that_shows_it_first(page, datasets,
     assert source_links(selected) == [
         ("Special report 2026, Conclusions and recommendations", "/report?line=2011&lang=en#L2011")
     ]
-    assert "release 2026.1" in text  # its status history
+    assert "release 2026.2" in text  # its status history
 
 
 def test_choosing_a_state_body_keeps_what_concerns_it(page):

@@ -443,7 +443,7 @@ def test_a_regions_download_holds_the_shown_rows_with_codes_period_unit_source_a
         "unit": "complaints; prisoners; per_1000; number",
         "source": "Special report 2026, Section 5, Table 2",
         "report_lines": "1191",
-        "release": "2026.1",
+        "release": "2026.2",
     }
     # Every rate with one decimal as on the page, every count whole: the CSV has no longer figure.
     assert frame["Complaints per 1,000 prisoners (computed)"].map(lambda v: round(v, 1) == v).all()
@@ -590,3 +590,41 @@ def test_a_bad_region_in_a_callback_selects_none_with_a_translated_notice_and_ke
 )
 def test_a_download_with_a_value_the_page_does_not_know_is_refused(client, query):
     assert client.get(f"/download/{query}").status_code == 400
+
+
+def test_karaganda_shows_its_payphones_and_terminals_by_institution_with_their_lines(page):
+    layout = page.layout(lang="en", region="KZ-35")
+    card = find(layout, "regions-institutions")
+    assert card is not None
+    text = " ".join(texts(card))
+    assert "Institution No. 30 (Dolinka settlement) – 5" in text
+    assert "Institution No. 35 (Karabas settlement) – 12" in text
+    from pages.regions.datasets import institutions_data
+
+    frame = institutions_data("en", "KZ-35").frame
+    assert frame.groupby("indicator")["value"].sum().to_dict() == {
+        "payphones_not_working": 8,
+        "terminals_not_working": 13,
+    }
+    assert set(frame["source_line"]) == {1578, 1580}
+    # each row's source is in words, linked to its sentence of the report
+    assert {source.href for source in frame["source"]} == {
+        "/report?line=1578&lang=en#L1578",
+        "/report?line=1580&lang=en#L1580",
+    }
+
+
+def test_a_region_the_report_names_no_institutions_for_has_no_such_card(page):
+    assert find(page.layout(lang="en", region="KZ-61"), "regions-institutions") is None
+
+
+def test_karagandas_region_figures_still_count_the_region_once(bundled):
+    detail = queries.region_detail("en", "KZ-35").set_index("key")
+    assert detail.at["payphones", "value"] == 8 and detail.at["terminals", "value"] == 13
+
+
+def test_the_institution_download_holds_the_cards_numbers(client):
+    response = client.get("/download/regions.institutions.csv?lang=ru&region=KZ-35")
+    assert response.status_code == 200
+    text = response.get_data().decode("utf-8-sig")
+    assert "Учреждение № 35 (посёлок Карабас)" in text and ",12," in text

@@ -415,7 +415,8 @@ def test_downloads_hold_the_numbers_the_cards_show(page):
     pace = client.get("/download/visits.pace.csv?lang=en&year=2025&body=npm").get_data(as_text=True)
     assert "MIA,3299,152,21.7," in pace  # counts whole, years rounded as on the page
     coverage = client.get("/download/visits.coverage.csv?lang=en").get_data(as_text=True)
-    assert '2025,"3,761 mandated facilities (report line 1788)",817,21.7,25.0,4.6,' in coverage  # shares in per cent
+    # the section in words, shares in per cent
+    assert '2025,"3,761 mandated facilities (Section 6)",817,21.7,25.0,4.6,' in coverage
     types = client.get("/download/visits.types.xlsx?lang=ru&sector=MP")
     assert types.status_code == 200 and types.data[:2] == b"PK"
     # a download is exactly what was asked for: a value the page does not know, or a parameter the
@@ -424,3 +425,47 @@ def test_downloads_hold_the_numbers_the_cards_show(page):
     assert client.get("/download/visits.pace.csv?lang=en&year=2025&colour=red").status_code == 400
     assert client.get("/download/visits.coverage.csv?lang=en&year=2025").status_code == 400
     assert client.get("/download/visits.overdue.csv?lang=en").status_code == 200
+
+
+# ---------------------------------------------------------------- people the Ombudsman received in person
+
+
+def test_people_received_are_shown_visit_by_visit_with_the_7_met_abroad_apart(page):
+    layout = page.layout(lang="en", year="2025")
+    card = find(layout, "visits-persons")
+    assert card is not None
+    text = page_text(card)
+    assert "held personal receptions for 266 persons at 12 of 13 visits in Kazakhstan" in text
+    assert "abroad he met 7 citizens of Kazakhstan, who are not added to them" in text
+    from pages.visits.datasets import persons_data
+
+    data = persons_data("en", year="2025")
+    rows = data.frame.set_index("code")
+    assert rows.at["ov2025_12", "kind"] == "citizens of Kazakhstan met"
+    assert rows.at["ov2025_12", "source"].href == "/report?line=1398&lang=en#L1398"  # linked to its sentence
+    assert rows.at["ov2025_02", "persons_received"] == 30
+    assert rows.at["ov2025_02", "source"].href == "/report?line=1298&lang=en#L1298"
+    assert pd_isna(rows.at["ov2025_01", "persons_received"])  # the report gives no number: never 0
+    assert any("266 in all" in note for note in data.notes)
+
+
+def pd_isna(value: object) -> bool:
+    import pandas as pd
+
+    return bool(pd.isna(value))
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("ru", "провёл личный приём 266 лиц при 12 из 13 посещений"), ("kk", "жеке қабылдауында болғандар: 266 адам")],
+)
+def test_people_received_read_in_each_language(page, lang, words):
+    text = page_text(find(page.layout(lang=lang, year="2025"), "visits-persons"))
+    assert words in text
+
+
+def test_a_year_without_the_count_says_so_instead_of_a_chart(page):
+    assert find(page.layout(lang="en", year="2024"), "visits-persons") is None
+    assert "no number of people the Ombudsman received in person for 2024" in page_text(
+        page.layout(lang="en", year="2024")
+    )

@@ -6,14 +6,15 @@ import pandas as pd
 from dash import html
 
 from components.chart_card import chart_card
-from components.datasets import sources_from
+from components.datasets import notes_from, sources_from
 from components.formatting import format_percent, format_period, format_value, is_missing
 from components.i18n import N_, translator
 from components.notices import empty_state
+from components.sources import linked_line_mentions, source_links
 from components.span_bars import SpanBar, SpanPanel, span_panels
 from components.stage_bars import LabelledBar, labelled_bars
-from components.units import unit_label
-from data_access.queries.cases import compensation_rule
+from components.units import count_with_unit, unit_label
+from data_access.queries.cases import compensation_proposal, compensation_rule
 
 from .datasets import compensation_data, flat_sources, origins_data, stages_data, totals_data, trends_data
 from .params import period_label
@@ -216,6 +217,32 @@ def compensation_card(lang: str) -> html.Section | html.P:
         )
         if rule["note_text"]:
             notes.append(rule["note_text"])
+    proposal = compensation_proposal(lang)
+    if proposal is not None:
+        rows = proposal["rows"]
+        # The proposal's status is what the report says of it: its data note, shown in full with its lines.
+        status = " ".join(notes_from(rows))
+        extra.append(
+            html.P(
+                [
+                    html.Span(_("The proposal") + ": ", className="fw-semibold"),
+                    _(
+                        "in {period} it was proposed to raise the compensation for victims under art. 146 of the Criminal Code from {old} to {new}"
+                    ).format(
+                        period=proposal["period"],
+                        old=count_with_unit(proposal["from"], proposal["unit"], lang),
+                        new=count_with_unit(proposal["to"], proposal["unit"], lang),
+                    ),
+                    " (",
+                    *source_links(sources_from(rows, lang), lang),
+                    ").",
+                    *([" ", _("Its status") + ": ", *linked_line_mentions(status, lang)] if status else []),
+                ],
+                className="chart-reading",
+                id="cases-compensation-proposal",
+            )
+        )
+        data.sources = list(dict.fromkeys([*data.sources, *sources_from(rows, lang)]))
     data.notes = list(dict.fromkeys(notes))
     return chart_card(
         "cases-compensation",

@@ -62,7 +62,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         query,
         N_("Data and methods"),
         N_(
-            "The numbers behind the dashboard, with their definitions and sources, in formats spreadsheets and statistical software read. Every figure comes from the Ombudsman's 2026 special report on counteracting torture and carries the line of the report it is printed on."
+            "The numbers behind the dashboard, with their definitions and sources, in formats spreadsheets and statistical software read. Every figure comes from the Ombudsman's 2026 special report on counteracting torture and links to the sentence of the report it is printed in."
         ),
         sections,
         spec=PARAMS,

@@ -125,6 +125,8 @@ def visits_data(lang: str, agency: str | None = None) -> CardData:
         Column("region_label", _("Region")),
         Column("agency_label", _("State body")),
         Column("recommendations_issued", _("Recommendations issued"), "recommendations"),
+        # Abroad the Ombudsman met citizens rather than receiving them: the data note on line 1398 says so.
+        Column("persons_received", _("People received in person (abroad: met)"), "persons"),
     ]
     lines = [int(x) for x in frame["source_line"].dropna()]
     notes = notes_for_lines(lang, min(lines), max(lines)) if lines else pd.DataFrame(columns=["text"])

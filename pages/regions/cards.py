@@ -7,7 +7,7 @@ import pandas as pd
 from dash import html
 
 from components.chart_card import chart_card
-from components.charts.bars import bar_figure
+from components.charts.bars import bar_figure, bars_figure
 from components.charts.spec import BarChart, BarSeries, Reference
 from components.formatting import format_number, format_period, format_value
 from components.i18n import translator
@@ -22,6 +22,7 @@ from .datasets import (
     few_complaints,
     few_complaints_caution,
     few_complaints_sentence,
+    institutions_data,
     metric_data,
     region_name,
     table_data,
@@ -212,6 +213,50 @@ def detail_card(lang: str, region: str | None) -> html.Section:
         data,
         lang,
         download=("regions.detail", {"region": region}),
+    )
+
+
+def institutions_card(lang: str, region: str | None) -> html.Section | None:
+    """A region's non-working payphones and terminals by institution, where the report names the institutions."""
+    if region is None:
+        return None
+    _ = translator(lang)
+    data = institutions_data(lang, region)
+    frame = data.frame
+    if frame.empty:
+        return None
+    series = []
+    for index, (name, rows) in enumerate(frame.groupby("indicator_name", sort=False)):
+        series.append(
+            BarSeries(
+                name,
+                list(rows["category_name"]),
+                [float(v) for v in rows["value"]],
+                [format_number(v, lang) for v in rows["value"]],
+                [
+                    f"{name} · {i}: {format_number(v, lang)}"
+                    for i, v in zip(rows["category_name"], rows["value"], strict=True)
+                ],
+                colour=["blue", "orange"][index % 2],
+            )
+        )
+    figure = bars_figure(series, lang, axis_title=_("Number"), wrap=24)
+    parts = "; ".join(
+        f"{name}: "
+        + ", ".join(
+            f"{i} – {format_number(v, lang)}" for i, v in zip(rows["category_name"], rows["value"], strict=True)
+        )
+        for name, rows in frame.groupby("indicator_name", sort=False)
+    )
+    summary = _("{region}, institution by institution: {parts}.").format(region=region_name(lang, region), parts=parts)
+    return chart_card(
+        "regions-institutions",
+        _("Payphones and terminals not working, by institution"),
+        summary,
+        data,
+        lang,
+        figure,
+        download=("regions.institutions", {"region": region}),
     )
 
 

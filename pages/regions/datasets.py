@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.datasets import CardData, Column, file_slug, notes_from, register_dataset, sources_from
+from components.datasets import CardData, Column, file_slug, notes_from, register_dataset, row_sources, sources_from
 from components.formatting import format_period
 from components.i18n import N_, ngettext, translator
 from data_access.queries.regions import (
     FEW_COMPLAINTS,
     region_detail,
+    region_institution_figures,
     region_not_published,
     region_rates,
     table2_observations,
@@ -206,6 +207,31 @@ def detail_data(lang: str, region: str | None = None) -> CardData:
         sources=sources_from(frame, lang),
         notes=notes_from(frame),
         file_name=file_slug("regions", region, figures["period"].iloc[0]),
+    )
+
+
+@register_dataset("regions.institutions", params=REGION_ONLY)
+def institutions_data(lang: str, region: str | None = None) -> CardData:
+    """One region's payphones and complaint terminals found not working, institution by institution."""
+    region = download_values(REGION_ONLY, lang, region=region)["region"]
+    if region is None:
+        raise ValueError("a region is required")
+    _ = translator(lang)
+    frame = region_institution_figures(lang, region).copy()
+    frame["source"] = row_sources(frame, lang)  # each count linked to the sentence that gives it
+    return CardData(
+        frame=frame,
+        columns=[
+            Column("category_name", _("Institution")),
+            Column("indicator_name", _("Figure")),
+            Column("value", _("Number"), PLAIN_NUMBER),
+            Column("source", _("Source")),
+        ],
+        caption=_("Payphones and complaint terminals not working in {region}, by institution").format(
+            region=region_name(lang, region)
+        ),
+        sources=sources_from(frame, lang),
+        notes=notes_from(frame),
     )
 
 

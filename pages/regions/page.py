@@ -17,7 +17,15 @@ from components.page import Params, callback_language, notices, page_view, read_
 from data_access.queries.base import DataUnavailable
 from data_access.queries.regions import region_rates
 
-from .cards import bar_card, detail_card, detail_finding, map_card, national_block, table_card
+from .cards import (
+    bar_card,
+    detail_card,
+    detail_finding,
+    institutions_card,
+    map_card,
+    national_block,
+    table_card,
+)
 from .params import METRICS, NO_REGION, PARAMS, PATH, SORTS, region_codes
 
 dash.register_page(__name__, path=PATH, name=N_("Regions"), nav_order=10, title="Regions", params=PARAMS)
@@ -32,7 +40,8 @@ def slots(lang: str, metric: str, region: str | None, sort: str) -> tuple:
     """The parts of the page that follow the filters: map, detail, ranking, table."""
     return (
         map_card(lang, metric, region),
-        detail_card(lang, region),
+        # The region's figures, then (where the report names institutions) its figures by institution.
+        [card for card in (detail_card(lang, region), institutions_card(lang, region)) if card is not None],
         bar_card(lang, metric, region),
         table_card(lang, metric, sort),
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from dash import html
 
 from components.chart_card import chart_card
@@ -88,6 +90,10 @@ def coverage_card(lang: str) -> html.Section | None:
     if not records:
         return None
     data = coverage_data(lang)
+    # The card sits beside the "covered" card, which already gives the notes on the 817 facilities covered:
+    # a note is printed once (the download keeps them all).
+    shown = set(indicator_data(lang, "covered").notes)
+    data = dataclasses.replace(data, notes=[note for note in data.notes if note not in shown])
     parts = [
         _("{share} of {mandated} ({label})").format(
             share=format_percent(row["share"], lang),

@@ -30,7 +30,7 @@ DEFAULT_LANGUAGE = PAGE_DEFAULT_LANGUAGE[PATH]
 dash.register_page(__name__, path=PATH, name=N_("UPR briefing"), nav_order=50, title="UPR briefing", params=PARAMS)
 
 INTRO = N_(
-    "A briefing for the Universal Periodic Review of Kazakhstan, the UN Committee against Torture and its Subcommittee, the OSCE and embassies: Kazakhstan's obligations and the steps taken, the key figures with their trend, and the recommendations of the Human Rights Commissioner's 2026 special report that are still open. Every item names the line of the report it comes from."
+    "A briefing for the Universal Periodic Review of Kazakhstan, the UN Committee against Torture and its Subcommittee, the OSCE and embassies: Kazakhstan's obligations and the steps taken, the key figures with their trend, and the recommendations of the Human Rights Commissioner's 2026 special report that are still open. Every item names the section and the table or figure of the report it comes from."
 )
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.datasets import CardData, Column, notes_from, periods_of, register_dataset, sources_from
+from components.datasets import CardData, Column, notes_from, periods_of, register_dataset, row_sources, sources_from
 from components.formatting import format_date, format_number, format_percent, format_value, is_missing
 from components.i18n import N_, translator
 from components.page import read_params
+from components.sources import section_of_line
 from components.units import unit_label
 from data_access.queries.meta import categories, release_info
 from data_access.queries.visits import (
@@ -20,6 +21,7 @@ from data_access.queries.visits import (
     npm_size,
     npm_visits_by_type,
     overdue_facilities,
+    persons_received_by_visit,
     regional_reps_by_sector,
     visit_log_summary,
     visit_outcomes,
@@ -100,8 +102,9 @@ def coverage_data(lang: str, **params: str) -> CardData:
         frame["total_label"] = [total_label(row, lang) for row in frame.to_dict("records")]
         # The legend's short form, so it fits a phone's width.
         frame["total_short"] = [
-            _("of {mandated} (line {line})").format(
-                mandated=format_number(row["mandated"], lang), line=row["mandated_source_line"]
+            _("of {mandated} ({section})").format(
+                mandated=format_number(row["mandated"], lang),
+                section=section_of_line(row["mandated_source_line"], lang),
             )
             for row in frame.to_dict("records")
         ]
@@ -125,10 +128,11 @@ def coverage_data(lang: str, **params: str) -> CardData:
 
 
 def total_label(row: dict, lang: str) -> str:
-    """A mandated total as the report counts it, with the report line that gives it."""
+    """A mandated total as the report counts it, with the section that gives it ('3,761 mandated facilities
+    (Section 6)'): the two totals told apart in words; the card's source links to the line."""
     _ = translator(lang)
-    return _("{mandated} mandated facilities (report line {line})").format(
-        mandated=format_number(row["mandated"], lang), line=row["mandated_source_line"]
+    return _("{mandated} mandated facilities ({section})").format(
+        mandated=format_number(row["mandated"], lang), section=section_of_line(row["mandated_source_line"], lang)
     )
 
 
@@ -216,6 +220,36 @@ def bodies_data(lang: str, **params: str) -> CardData:
     return _card_data(
         result, result.frame, columns, _("Visits by visiting body, {year}").format(year=view.year), lang, notes
     )
+
+
+@register_dataset("visits.persons", params=PARAMS)
+def persons_data(lang: str, **params: str) -> CardData:
+    """The people the Ombudsman received in person at each visit of the year, with the line giving each count."""
+    _ = translator(lang)
+    view = read_view(params, lang)[0]
+    result = persons_received_by_visit(lang, view.year)
+    frame = result.frame.copy()
+    frame["month"] = [format_date(month, lang, "month") for month in frame["visit_month"]]
+    frame["place"] = [
+        _("abroad") if abroad else name for abroad, name in zip(frame["abroad"], frame["region_name"], strict=True)
+    ]
+    frame["kind"] = [
+        _("citizens of Kazakhstan met") if abroad else _("received in person") for abroad in frame["abroad"]
+    ]
+    # Each count's source, linked to the sentence that gives it; read row by row by the download too.
+    frame["source_ref"] = "text"
+    frame["source_line"] = frame["persons_received_line"]
+    frame["source"] = row_sources(frame, lang)
+    columns = [
+        Column("month", _("Month")),
+        Column("institution", _("Institution")),
+        Column("place", _("Region")),
+        Column("kind", _("Who")),
+        Column("persons_received", _("People"), "persons"),
+        Column("source", _("Source")),
+    ]
+    caption = _("People the Ombudsman received in person, visit by visit, {year}").format(year=view.year)
+    return _card_data(result, frame, columns, caption, lang)
 
 
 @register_dataset("visits.reps_sectors", params=PARAMS)

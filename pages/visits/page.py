@@ -24,7 +24,7 @@ from pages.visits.controls import control_id, filters_panel
 from pages.visits.log_cards import logs_section
 from pages.visits.mandate_cards import coverage_card, kpi_row, pace_cards, verdict
 from pages.visits.params import PARAMS, View, read_view
-from pages.visits.visit_cards import bodies_card, npm_size_card, outcomes_card, reps_card, types_card
+from pages.visits.visit_cards import bodies_card, npm_size_card, outcomes_card, persons_card, reps_card, types_card
 
 PATH = "/visits"
 dash.register_page(__name__, path=PATH, name=N_("Visits"), nav_order=20, title="Visits", params=PARAMS)
@@ -44,6 +44,7 @@ def content(lang: str, view: View) -> list:
         types_card(lang, view),
         html.H2(_("Who visits, and what followed"), className="h4 mt-4"),
         bodies_card(lang, view),
+        persons_card(lang, view),
         reps_card(lang, view),
         outcomes_card(lang, view),
         npm_size_card(lang, view),

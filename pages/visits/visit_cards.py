@@ -8,16 +8,22 @@ from components.chart_card import chart_card
 from components.charts.bars import bars_figure
 from components.charts.spec import BarSeries
 from components.formatting import format_number
-from components.i18n import translator
+from components.i18n import N_, translator
 from components.notices import empty_state
-from components.units import unit_label
-from data_access.queries.visits import npm_visits_by_type, regional_reps_by_sector, visits_by_body
+from components.units import count_with_unit, unit_label
+from data_access.queries.visits import (
+    npm_visits_by_type,
+    persons_received_by_visit,
+    regional_reps_by_sector,
+    visits_by_body,
+)
 from pages.visits.datasets import (
     bodies_data,
     chart_values,
     download_link,
     npm_size_data,
     outcomes_data,
+    persons_data,
     reps_sectors_data,
     types_data,
 )
@@ -100,6 +106,65 @@ def bodies_card(lang: str, view: View) -> html.Section | html.P:
         lang,
         figure,
         download=download_link("visits.bodies", view, "year"),
+    )
+
+
+def persons_card(lang: str, view: View) -> html.Section | html.P:
+    """The people the Ombudsman received in person at each visit; those met abroad in their own colour, never added."""
+    _ = translator(lang)
+    data = persons_data(lang, **view.query())
+    frame = data.frame
+    totals = persons_received_by_visit(lang, view.year).totals
+    if frame.empty or totals["in_country"] is None:
+        return empty_state(
+            _("The report gives no number of people the Ombudsman received in person for {year}.").format(
+                year=view.year
+            )
+        )
+    names = [f"{row['institution']} ({row['month']})" for row in frame.to_dict("records")]
+    labels = [format_number(value, lang) for value in frame["persons_received"]]
+    figure = bars_figure(
+        [
+            BarSeries(
+                _("People"),
+                names,
+                chart_values(frame["persons_received"]),
+                labels,
+                [
+                    f"{name}: {count_with_unit(value, 'persons', lang)}, {kind}"
+                    for name, value, kind in zip(names, frame["persons_received"], frame["kind"], strict=True)
+                ],
+                colour=["orange" if abroad else "blue" for abroad in frame["abroad"]],
+            )
+        ],
+        lang,
+        axis_title=_("People"),
+        wrap=40,
+    )
+    message = (
+        N_(
+            "In {year} the Ombudsman held personal receptions for {people} at {counted} of {visits} in Kazakhstan; abroad he met {abroad} of Kazakhstan, who are not added to them. The report prints no total."
+        )
+        if totals["abroad"] is not None
+        else N_(
+            "In {year} the Ombudsman held personal receptions for {people} at {counted} of {visits} in Kazakhstan. The report prints no total."
+        )
+    )
+    summary = _(message).format(
+        year=view.year,
+        people=count_with_unit(totals["in_country"], "persons", lang),
+        counted=format_number(totals["in_country_visits"], lang),
+        visits=count_with_unit(totals["in_country_all"], "visits", lang),
+        abroad=count_with_unit(totals["abroad"], "citizens", lang),
+    )
+    return chart_card(
+        "visits-persons",
+        _("People the Ombudsman received in person"),
+        summary,
+        data,
+        lang,
+        figure,
+        download=download_link("visits.persons", view, "year"),
     )
 
 

@@ -63,9 +63,9 @@ def tracker_codes(driver) -> list[str]:
 
 @pytest.fixture(scope="module")
 def complete_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app on its own database holding release 2026.2: Table 3 complete, R-01 in progress."""
+    """The app on its own database holding release 2026.3: Table 3 complete, R-01 in progress."""
     instance = tmp_path_factory.mktemp("complete-instance")
-    release = write_later_release(tmp_path_factory.mktemp("complete-release") / "2026.2")
+    release = write_later_release(tmp_path_factory.mktemp("complete-release") / "2026.3")
     env = app_environment(instance)
     # The report's release first, then the later one: the status history spans both.
     for path in (ROOT / "data" / "release", release):
@@ -90,7 +90,7 @@ def test_a_changed_status_shows_in_the_tracker_with_its_history(browser, complet
     open_page(browser, f"{complete_server}/recommendations?lang=en&rec=R-01")
     selected = browser.find_element("id", "recommendations-selected").text
     assert "In progress since June 15, 2026" in selected
-    assert "Proposed 2026 · release 2026.1" in selected and "In progress June 15, 2026 · release 2026.2" in selected
+    assert "Proposed 2026 · release 2026.2" in selected and "In progress June 15, 2026 · release 2026.3" in selected
 
 
 # ---------------------------------------------------------------- the bundled release

@@ -243,3 +243,13 @@ def test_page_has_no_axe_violations(browser, live_server, lang, width):
     open_page(browser, f"{live_server}/regions?lang={lang}&region=KZ-61", width=width)
     wait_until(browser, f"{DRAWN_REGIONS} === 20")
     assert axe_violations(browser) == []
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_karagandas_institution_figures_are_drawn_without_axe_violations(browser, live_server, width):
+    open_page(browser, f"{live_server}/regions?lang=ru&region=KZ-35", width=width)
+    wait_until(browser, f"{DRAWN_REGIONS} === 20")
+    card = browser.find_element("id", "regions-institutions").text
+    assert "Учреждение № 35 (посёлок Карабас) – 12" in card
+    assert axe_violations(browser) == []
+    assert console_errors(browser) == []
