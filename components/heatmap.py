@@ -16,11 +16,13 @@ def share_heatmap(
     missing_text: str,
     lang: str,
     colour_title: str = "",
+    highlight: str | None = None,
 ) -> go.Figure:
     """Rows x columns of shares (0-1); `None` cells are drawn grey with `missing_text` on hover, never as 0.
 
     Two layers: the grey layer holds only the cells without a figure, the coloured layer only
-    those with one, so a missing cell can never take the colour of a low share.
+    those with one, so a missing cell can never take the colour of a low share. `highlight` names
+    a column (one of `columns`) to outline and head in bold: the one a reader chose.
     """
     missing = [[1 if share is None else None for share in row] for row in shares]
     figure = go.Figure()
@@ -74,4 +76,36 @@ def share_heatmap(
     figure.update_layout(separators=separators(lang), margin={"l": 8, "r": 8, "t": 64, "b": 8})
     figure.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=rows, showgrid=False)
     figure.update_xaxes(side="top", categoryorder="array", categoryarray=columns, showgrid=False, tickangle=0)
+    if highlight in columns:
+        _highlight_column(figure, columns, rows, columns.index(highlight))
     return figure
+
+
+def bold(label: str) -> str:
+    """An axis label in bold, line by line (a wrapped label's lines each get the tag)."""
+    return "<br>".join(f"<b>{line}</b>" for line in label.split("<br>"))
+
+
+def _highlight_column(figure: go.Figure, columns: list[str], rows: list[str], index: int) -> None:
+    """Outline column `index` from its first row to its last, and write its header in bold.
+
+    An outline, not a colour: the cells keep the colours of their shares (and grey where none is published).
+    """
+    # On a category axis the columns sit at 0, 1, 2 ...: the column's box runs half a step either side.
+    figure.add_shape(
+        type="rect",
+        xref="x",
+        yref="y",
+        x0=index - 0.5,
+        x1=index + 0.5,
+        y0=-0.5,
+        y1=len(rows) - 0.5,
+        line={"color": colour("text"), "width": 3},
+        fillcolor="rgba(0,0,0,0)",
+        layer="above",
+    )
+    figure.update_xaxes(
+        tickmode="array",
+        tickvals=columns,
+        ticktext=[bold(label) if i == index else label for i, label in enumerate(columns)],
+    )

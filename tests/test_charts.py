@@ -140,6 +140,22 @@ def test_the_heat_map_never_colours_a_missing_cell():
     assert [list(row) for row in coloured.z] == [[0.2], [None]]
 
 
+def test_the_heat_map_outlines_a_highlighted_column_and_writes_its_header_in_bold():
+    columns = ["MIA", "Penal<br>System"]
+    shares = [[0.2, None], [None, 0.5], [0.3, 0.1]]
+    texts = [["20%", "–"], ["–", "50%"], ["30%", "10%"]]
+    figure = share_heatmap(columns, ["A", "B", "C"], shares, texts, [[""] * 2] * 3, "n/p", "en", highlight=columns[1])
+    (outline,) = figure.layout.shapes
+    assert (outline.x0, outline.x1, outline.y0, outline.y1) == (0.5, 1.5, -0.5, 2.5)
+    assert outline.line.color == colour("text") and outline.fillcolor == "rgba(0,0,0,0)"
+    assert list(figure.layout.xaxis.ticktext) == ["MIA", "<b>Penal</b><br><b>System</b>"]
+    assert list(figure.layout.xaxis.tickvals) == columns
+    # The highlight changes no cell: grey stays grey, shares keep their colour.
+    assert [list(row) for row in figure.data[0].z] == [[None, 1], [1, None], [None, None]]
+    assert not share_heatmap(columns, ["A"], [[0.2, 0.1]], [["", ""]], [["", ""]], "n/p", "en").layout.shapes
+    assert not share_heatmap(columns, ["A"], [[0.2, 0.1]], [["", ""]], [["", ""]], "n/p", "en", "MoF").layout.shapes
+
+
 def test_the_heat_map_writes_each_cells_words_once():
     figure = share_heatmap(["MIA"], ["Almaty", "Astana"], [[0.2], [None]], [["20%"], ["–"]], [["", ""]], "n/p", "en")
     grey, coloured = figure.data

@@ -45,7 +45,7 @@ PAGES = {
 VIEWS = {
     "/visits": [{"body": "all"}, {"body": "regional_reps"}, {"year": "2024"}],
     "/regions": [{"region": "KZ-33"}, {"metric": "complaints"}],
-    "/recommendations": [{"rec": "R-08"}, {"status": "fulfilled"}],
+    "/recommendations": [{"rec": "R-08"}, {"status": "fulfilled"}, {"agency": "MVD"}, {"agency": "MF"}],
     "/upr": [{"kind": "upr"}],
     "/data": [{"topic": "cases"}],
     "/report": [{"line": "946"}],

@@ -11,7 +11,7 @@ import json
 import pytest
 
 from data_access.queries import visits
-from tests.layout import find, load_page, texts
+from tests.layout import find, load_page, source_links, texts
 
 YEAR = 2025
 
@@ -202,6 +202,100 @@ def test_page_answers_whether_the_mandate_is_met_in_english(page):
     assert "MIA (21.7 years)" in text
     assert "65 visits are not broken down by type" in text
     assert "aggregates only" in text
+
+
+LEADS = {
+    "en": "At the 2025 pace (817 facilities visited in the year), visiting each of the 3,761 mandated facilities once "
+    "would take at least 4.6 years; the mandate asks for one visit every 4 years.",
+    "ru": "При темпе 2025 года (за год посещениями охвачено 817 учреждений) на то, чтобы хотя бы раз посетить каждое "
+    "учреждение мандата (их 3 761), понадобится как минимум 4,6 года; мандат требует одного посещения раз в 4 года.",
+    "kk": "2025 жылғы қарқынмен (бір жылда барулармен 817 мекеме қамтылды) мандатқа жататын 3 761 мекеменің "
+    "әрқайсысына бір реттен бару үшін кемінде 4,6 жыл қажет; мандат әрқайсысына 4 жыл сайын бір рет баруды талап етеді.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "kk"])
+def test_first_screen_leads_with_one_answer_on_the_mandate(page, lang):
+    # Lines 1271 (817 covered in 2025) and 1788 (3,761 mandated): 3761 / 817 = 4.6 years, against the 4 of the mandate.
+    layout = page.layout(lang=lang)
+    verdict = find(layout, "visits-verdict")
+    assert page_text(verdict.children[0]) == LEADS[lang]
+    assert verdict.children[0].id == "visits-answer"
+
+
+def test_the_two_totals_are_explained_after_the_answer_with_their_sources(page):
+    totals = find(page.layout(lang="en"), "visits-answer-totals")
+    text = page_text(totals)
+    assert text.startswith("This answer uses 3,761: the report's count of the facilities in the mandate today")
+    # Line 1273: 964 mandated objects; 817 / 964 = 84.8 %, 964 / 817 = 1.2 years.
+    assert "The report also speaks of 964 mandated objects" in text
+    assert "the 817 facilities visited are 84.8%, and one visit to each would take at least 1.2 years" in text
+    assert [href for _, href in source_links(totals)] == [
+        "/report?line=1271&lang=en#L1271",
+        "/report?line=1788&lang=en#L1788",
+    ]
+
+
+def test_share_cards_show_no_change_that_mixes_two_years_bases_and_say_why(page):
+    layout = page.layout(lang="en")
+    card = page_text(find(layout, "visits-kpi-share-0"))
+    # 801 / 3761 would use the 2025 total for 2024: no "Up 0.4 (2.0%)" and no change in points either.
+    assert "Up 0.4" not in card and "(2.0%)" not in card
+    assert "No like-for-like change on 2024: the report gives no 2024 total (see the data note)" in card
+    assert "so no change in percentage points on 2024 is shown" in card
+    assert "Up 16 (2.0%) on 2024" in page_text(find(layout, "visits-kpi-covered"))  # a count keeps its change
+
+
+def test_a_share_with_each_years_own_total_is_compared_in_percentage_points(page):
+    cards = load_page("visits", "mandate_cards")
+    now = {"period": "2025", "mandated_period": "2025", "share": 0.2172, "note_text": None}
+    before = {"period": "2024", "mandated_period": "2024", "share": 0.2130, "note_text": None}
+    assert cards._share_change(now, before, "en") == (0.2130, None, None)
+    previous, change, note = cards._share_change(now, {**before, "mandated_period": "2025"}, "en")
+    assert previous is None and "No like-for-like change on 2024" in change and "2025 only" in note
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            [
+                "Up 0.4 percentage points on 2024",
+                "Up 1 percentage point on 2024",
+                "Up 2 percentage points on 2024",
+                "Down 1.5 percentage points on 2024",
+                "Up 5 percentage points on 2024",
+            ],
+        ),
+        (
+            "ru",
+            [
+                "Рост на 0,4 процентного пункта по сравнению с 2024 г.",
+                "Рост на 1 процентный пункт по сравнению с 2024 г.",
+                "Рост на 2 процентных пункта по сравнению с 2024 г.",
+                "Снижение на 1,5 процентного пункта по сравнению с 2024 г.",
+                "Рост на 5 процентных пунктов по сравнению с 2024 г.",
+            ],
+        ),
+        (
+            "kk",
+            [
+                "2024 жылғыдан 0,4 пайыздық тармаққа артық",
+                "2024 жылғыдан 1 пайыздық тармаққа артық",
+                "2024 жылғыдан 2 пайыздық тармаққа артық",
+                "2024 жылғыдан 1,5 пайыздық тармаққа кем",
+                "2024 жылғыдан 5 пайыздық тармаққа артық",
+            ],
+        ),
+    ],
+)
+def test_a_change_of_a_percentage_is_named_in_percentage_points(lang, expected):
+    from components.kpi_card import change_in_words
+
+    changes = [(21.72, 21.30), (22.0, 21.0), (23.0, 21.0), (21.0, 22.5), (26.0, 21.0)]
+    words = [change_in_words(now, before, "2024", lang, "percent") for now, before in changes]
+    assert [w.replace("\u00a0", " ") for w in words] == expected
 
 
 def test_page_renders_in_kazakh_and_russian_with_their_number_formats(page):

@@ -120,6 +120,37 @@ def test_a_state_body_with_a_permalinked_recommendation_has_no_axe_violations(br
     assert axe_violations(browser) == []
 
 
+def test_the_ministry_view_on_a_phone_answers_first_and_outlines_its_column(browser, live_server):
+    open_page(browser, f"{live_server}/recommendations?lang=ru&agency=MVD", width=390)
+    glance = browser.find_element("id", "recommendations-glance")
+    assert "адрес «Министерство внутренних дел»: 11 рекомендаций" in glance.text
+    assert "3 299 учреждений" in glance.text and "21,7 года" in glance.text
+    # The summary comes before every card: the first thing under the filter.
+    first = browser.execute_script(
+        "return document.querySelector('#recommendations-overview > *, #recommendations-overview section').id"
+    )
+    assert first == "recommendations-glance"
+    # ... and its first sentence starts on the first screen of a 390 x 844 phone.
+    browser.set_window_size(390, 844)
+    browser.execute_script("window.scrollTo({top: 0, behavior: 'instant'})")
+    assert browser.execute_script(
+        "return document.querySelector('#recommendations-glance p').getBoundingClientRect().top < window.innerHeight"
+    )
+    browser.set_window_size(390, 1024)
+    # No bar for a fulfilment nothing of which is published; the heat map outlines the MIA's column.
+    assert not browser.find_elements("css selector", "#recommendations-fulfilment .js-plotly-plot")
+    shapes = browser.execute_script(f"return document.querySelector('{HEATMAP}').layout.shapes.length")
+    assert shapes == 1
+    bold = browser.execute_script(
+        f"return Array.from(document.querySelectorAll('{HEATMAP} .xtick tspan'))"
+        ".filter(t => (t.getAttribute('style') || '').includes('bold')).map(t => t.textContent);"
+    )
+    assert bold == ["МВД"]  # the column's header, in bold
+    assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+    assert console_errors(browser) == []
+    assert axe_violations(browser) == []
+
+
 def test_the_page_fits_a_320px_screen_without_sideways_scrolling(browser, live_server):
     open_page(browser, f"{live_server}/recommendations?lang=ru", width=320)
     # Only the heat map scrolls inside its own box; the page itself never does.
@@ -147,7 +178,10 @@ def test_choosing_a_state_body_filters_the_page_and_puts_it_in_the_url(browser, 
     assert query_of(browser)["agency"] == ["MZ"]
     assert tracker_codes(browser) == ["R-09"]
     glance = browser.find_element("id", "recommendations-glance").text
-    assert "addressed to it: 1; still open: 1" in glance
+    assert (
+        "The report closes with 1 recommendation addressed to Ministry of Health: open (proposed or in progress) 1"
+        in glance
+    )
     # The address reproduces the view.
     open_page(browser, browser.current_url)
     assert tracker_codes(browser) == ["R-09"]
