@@ -247,7 +247,7 @@ def test_share_cards_show_no_change_that_mixes_two_years_bases_and_say_why(page)
 
 
 def test_a_share_with_each_years_own_total_is_compared_in_percentage_points(page):
-    cards = load_page("visits", "mandate_cards")
+    cards = load_page("visits", "lead")
     now = {"period": "2025", "mandated_period": "2025", "share": 0.2172, "note_text": None}
     before = {"period": "2024", "mandated_period": "2024", "share": 0.2130, "note_text": None}
     assert cards._share_change(now, before, "en") == (0.2130, None, None)

@@ -24,8 +24,9 @@ from data_access.queries.overview import headline_figure
 from data_access.queries.recommendations import page_agencies
 from data_access.vocabulary import DEFAULT_LANGUAGE
 
-from .cards import fulfilment_card, table3_card, visits_card
+from .cards import fulfilment_card, table3_card
 from .ministry import ministry_cards
+from .ombudsman_visits import visits_card
 from .params import AGENCY_AND_STATUS, ALL, PARAMS, PATH, canonical, filters_of, read
 from .tracker import selected_recommendation, status_control, tracker_parts
 

@@ -12,12 +12,10 @@ from components.i18n import ngettext, translator
 from components.notices import notice
 from components.units import count_with_unit
 from data_access.queries.visits import log_coverage, overdue_facilities, visit_log_summary
-from pages.visits.datasets import (
+from pages.visits.datasets import body_names, chart_values, download_link
+from pages.visits.log_datasets import (
     LOG_BREAKDOWN_TITLES,
     OVERDUE_ROWS_SHOWN,
-    body_names,
-    chart_values,
-    download_link,
     log_coverage_data,
     log_source,
     overdue_data,

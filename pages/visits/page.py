@@ -23,8 +23,9 @@ from data_access.queries.base import DataUnavailable
 from data_access.queries.overview import headline_figure
 from data_access.queries.visits import visit_years
 from pages.visits.controls import control_id, filters_panel
+from pages.visits.lead import kpi_row, verdict
 from pages.visits.log_cards import logs_section
-from pages.visits.mandate_cards import coverage_card, kpi_row, pace_cards, verdict
+from pages.visits.mandate_cards import coverage_card, pace_cards
 from pages.visits.params import PARAMS, View, read_view
 from pages.visits.visit_cards import bodies_card, npm_size_card, outcomes_card, persons_card, reps_card, types_card
 
