@@ -170,6 +170,7 @@ def outcomes_card(lang: str, view: View) -> html.Section | html.P:
         ],
         lang,
         axis_title=_("Number"),
+        names_above=True,  # the steps' names are long: above the bars they leave them the width of a phone
     )
     summary = "; ".join(f"{n}: {label}" for n, label in zip(names, labels, strict=True)) + "."
     return chart_card(
