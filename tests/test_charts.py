@@ -60,7 +60,7 @@ def test_the_reference_line_and_its_label_sit_at_the_value_and_the_axis_leaves_r
     assert figure.layout.xaxis.range[1] > 4.0
 
 
-def test_the_reference_label_sits_above_the_plot_and_ends_at_the_line_past_the_axis_middle():
+def test_the_reference_label_sits_above_the_plot_ends_at_the_line_past_the_axis_middle_and_goes_over_lines():
     low = bar_figure(BarChart([series([20.0, 1.0])], reference=Reference(6.0, "Kazakhstan: 6.0")), "en")
     high = bar_figure(BarChart([series([20.0, 1.0])], reference=Reference(15.0, "Kazakhstan: 15.0")), "en")
     for figure in (low, high):
@@ -69,6 +69,11 @@ def test_the_reference_label_sits_above_the_plot_and_ends_at_the_line_past_the_a
         assert label.yref == "paper" and label.y == 1 and label.yanchor == "bottom"
         assert figure.layout.margin.t >= 30
     assert low.layout.annotations[0].xanchor == "left" and high.layout.annotations[0].xanchor == "right"
+    long_label = "Kazakhstan as a whole: 6.1 per 1,000"
+    wrapped = bar_figure(BarChart([series([20.0, 1.0])], reference=Reference(6.0, long_label)), "en")
+    assert "<br>" in wrapped.layout.annotations[0].text
+    assert wrapped.layout.annotations[0].text.replace("<br>", " ") == long_label
+    assert wrapped.layout.margin.t > low.layout.margin.t
 
 
 def test_a_value_axis_has_few_ticks_and_its_title_goes_over_lines():
@@ -76,6 +81,8 @@ def test_a_value_axis_has_few_ticks_and_its_title_goes_over_lines():
     axis = bar_figure(spec, "en").layout.xaxis
     assert axis.nticks == VALUE_TICKS <= 3
     assert "<br>" in axis.title.text and axis.title.text.replace("<br>", " ") == spec.axis_title
+    upright = bar_figure(BarChart([series([0.5])], horizontal=False, axis_title=spec.axis_title), "en")
+    assert upright.layout.yaxis.title.text == spec.axis_title  # along the height: one line
 
 
 def test_names_above_the_bars_leave_the_bars_the_full_width():

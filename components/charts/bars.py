@@ -30,6 +30,7 @@ BAR_PX = 22  # px of a bar's thickness (one series) in a chart whose names are a
 VALUE_TICKS = 3
 # Characters per line of a value axis's title: it is centred under a phone's narrow plot, long row names beside it.
 AXIS_TITLE_WRAP = 16
+REFERENCE_WRAP = 16  # characters per line of a reference line's label beside the line
 
 
 def wrap_label(text: str, width: int | None = 16) -> str:
@@ -93,8 +94,11 @@ def bar_figure(spec: BarChart, lang: str) -> go.Figure:
     value_range = _value_range(series, spec.reference, spec.horizontal)
     reference = reference_layout(spec.reference, horizontal, value_range[1]) if spec.reference is not None else {}
     value_axis = {
-        # An axis title goes over lines rather than out of a phone's narrow plot.
-        "title": {"text": wrap_label(spec.axis_title, AXIS_TITLE_WRAP) if spec.axis_title else spec.axis_title},
+        # Under horizontal bars the title goes over lines rather than out of a phone's narrow plot (an upright
+        # axis's title runs along the chart's height, and lines there would only narrow the plot).
+        "title": {
+            "text": wrap_label(spec.axis_title, AXIS_TITLE_WRAP) if horizontal and spec.axis_title else spec.axis_title
+        },
         "nticks": VALUE_TICKS if horizontal else None,
         "rangemode": "tozero",
         "tickformat": ".0%" if spec.percent_axis else None,
@@ -179,10 +183,13 @@ def reference_layout(reference: Reference, horizontal: bool, top: float | None =
     line = {"color": colour("reference"), "width": 2, "dash": "dash"}
     if horizontal:
         shape = {"type": "line", "x0": reference.value, "x1": reference.value, "yref": "paper", "y0": 0, "y1": 1}
-        # Past the middle of the axis the label ends at the line, so it never runs off the chart's right edge.
+        # Past the middle of the axis the label ends at the line, so it never runs off the chart's right edge;
+        # it goes over lines that fit beside the line on a phone's narrow plot, the top margin holding them.
         anchor = "right" if top and reference.value > top / 2 else "left"
+        text = wrap_label(reference.label, REFERENCE_WRAP)
         label = {"x": reference.value, "y": 1, "yref": "paper", "xanchor": anchor, "yanchor": "bottom"}
-        margin = {"l": 8, "r": 8, "t": 30, "b": 8}
+        label.update(align=anchor, text=text)
+        margin = {"l": 8, "r": 8, "t": 30 + NAME_LINE_PX * text.count("<br>"), "b": 8}
     else:
         shape = {"type": "line", "y0": reference.value, "y1": reference.value, "xref": "paper", "x0": 0, "x1": 1}
         label = {
@@ -198,7 +205,7 @@ def reference_layout(reference: Reference, horizontal: bool, top: float | None =
         # Under the bars and their value labels, which carry a white halo (assets/dashboard.css): the dashed
         # line never strikes through a number.
         "shapes": [{**shape, "line": line, "layer": "below"}],
-        "annotations": [{**label, "text": reference.label, "showarrow": False, "font": {"size": 12}}],
+        "annotations": [{"text": reference.label, **label, "showarrow": False, "font": {"size": 12}}],
         **({"margin": margin} if margin else {}),
     }
 
