@@ -241,6 +241,12 @@ def _colours(values: pd.Series, cmax: float) -> list[str]:
     return colours
 
 
+def _cities(frame: pd.DataFrame) -> pd.DataFrame:
+    """The cities' rows, north to south: their circles' numbers are the same in every language and metric."""
+    cities = frame[frame["kind"] == "city"]
+    return cities.iloc[sorted(range(len(cities)), key=lambda i: -label_points()[cities["geo_pcode"].iloc[i]][1])]
+
+
 def _cmax(frame: pd.DataFrame) -> float:
     """The top of the colour scale: the largest value (1 when no region has one)."""
     has_value = frame["value"].notna()
@@ -323,7 +329,7 @@ def region_map(
             showlegend=False,
         )
     )
-    cities = frame[frame["kind"] == "city"]
+    cities = _cities(frame)
     if len(cities):
         city_lon = [points[key][0] for key in cities["geo_pcode"]]
         city_lat = [points[key][1] for key in cities["geo_pcode"]]
@@ -404,7 +410,7 @@ def map_key(frame: pd.DataFrame, lang: str) -> html.Div:
     """
     _ = translator(lang)
     frame = frame.reset_index(drop=True)
-    cities = frame[frame["kind"] == "city"]
+    cities = _cities(frame)
     colours = _colours(cities["value"], _cmax(frame))
     lines = []
     if len(cities):

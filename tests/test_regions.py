@@ -224,11 +224,16 @@ def test_city_circles_carry_a_number_and_the_key_under_the_map_gives_each_its_na
     figure = region_map(frame, "en", "complaints", "No data")
     (circles,) = [t for t in figure.data if t.type == "scattergeo" and t.customdata is not None]
     assert list(circles.text) == ["1", "2", "3"]
+    # Numbered north to south, whatever the order of the rows: Astana, Almaty, Shymkent.
+    assert list(circles.customdata) == ["KZ-71", "KZ-75", "KZ-79"]
+    shuffled = region_map(frame.iloc[::-1], "en", "complaints", "No data")
+    numbered = next(t for t in shuffled.data if t.type == "scattergeo" and t.customdata is not None)
+    assert list(numbered.customdata) == ["KZ-71", "KZ-75", "KZ-79"]
     # No city's name or value is written on the map, where they collided with the regions around them: the
     # only other text is the regions' values, at their regions.
     (values,) = [t for t in figure.data if t.type == "scattergeo" and t.customdata is None]
     assert values.mode == "text" and len(values.text) == len(written_labels(frame))
-    cities = frame[frame["kind"] == "city"]
+    cities = frame[frame["kind"] == "city"].set_index("region").loc[["KZ-71", "KZ-75", "KZ-79"]]
     key = " ".join(" ".join(texts(map_key(frame, "en"))).split())
     for number, (name, label) in enumerate(zip(cities["short"], cities["label"], strict=True), start=1):
         assert f"{number} {name}: {label}" in key
