@@ -81,6 +81,9 @@ def test_a_value_axis_has_few_ticks_and_its_title_goes_over_lines():
     axis = bar_figure(spec, "en").layout.xaxis
     assert axis.nticks == VALUE_TICKS <= 3
     assert "<br>" in axis.title.text and axis.title.text.replace("<br>", " ") == spec.axis_title
+    # Labels of 1 000 and more: two ticks, 0 and the round number below the axis's end.
+    assert list(bar_figure(BarChart([series([4568.0, 20.0])]), "en").layout.xaxis.tickvals) == [0, 4000]
+    assert axis.tickvals is None
     upright = bar_figure(BarChart([series([0.5])], horizontal=False, axis_title=spec.axis_title), "en")
     assert upright.layout.yaxis.title.text == spec.axis_title  # along the height: one line
 

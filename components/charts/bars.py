@@ -7,6 +7,7 @@ bar of any length, only its words at the axis).
 
 from __future__ import annotations
 
+import math
 import textwrap
 
 import plotly.graph_objects as go
@@ -103,7 +104,7 @@ def bar_figure(spec: BarChart, lang: str) -> go.Figure:
         "rangemode": "tozero",
         "tickformat": ".0%" if spec.percent_axis else None,
         "range": value_range,
-        "tickvals": [0, 0.2, 0.4, 0.6, 0.8, 1.0] if spec.percent_axis else None,
+        "tickvals": [0, 0.2, 0.4, 0.6, 0.8, 1.0] if spec.percent_axis else _long_ticks(value_range[1], horizontal),
         "tickangle": 0,
     }
     category_axis = {"title": {"text": None}, "autorange": "reversed" if horizontal else None, "type": "category"}
@@ -147,6 +148,15 @@ def _names_above(series: list[BarSeries]) -> dict[str, str]:
         for category in item.categories:
             names.setdefault(category, wrap_label(category, NAME_ABOVE_WRAP))
     return names
+
+
+def _long_ticks(top: float, horizontal: bool) -> list[float] | None:
+    """Two ticks, 0 and the round number below `top` (4 000 up to 4 999), when the ticks' labels are long
+    (1 000 and more) on a value axis beside horizontal bars: three of them collide on a phone. None: plotly's."""
+    if not horizontal or top < 1000:
+        return None
+    power = 10 ** math.floor(math.log10(top))
+    return [0, math.floor(top / power) * power]
 
 
 def bar_colours(item: BarSeries) -> list[str]:
