@@ -7,16 +7,18 @@
 from __future__ import annotations
 
 import logging
+from html import escape
 
 import dash
 import flask
 from dash import Input, html
 
 from api import register_api
-from components.i18n import LANG_COOKIE, is_language, resolve_language
+from components.chrome import reader_language
+from components.i18n import LANG_COOKIE, is_language
 from data_access.cache import init_cache
 from data_access.settings import load_settings
-from data_access.vocabulary import PAGE_DEFAULT_LANGUAGE
+from web.chrome import page_chrome
 from web.delivery import DeliveredDash, speed_up
 from web.routes import register_routes
 from web.security import register_security_headers
@@ -27,14 +29,17 @@ settings = load_settings()
 
 
 class LocalisedDash(DeliveredDash):
-    """Dash whose index page carries `<html lang>` for the requested language (and the delivery of web/delivery.py)."""
+    """Dash whose index page is in the reader's language: `<html lang>`, the page's `<title>`, description,
+    Open Graph and Twitter card tags (web/chrome.py), and the delivery of web/delivery.py."""
 
     def interpolate_index(self, **kwargs: object) -> str:
+        lang = reader_language()  # as the page itself chooses it: ?lang=, the cookie, the page's default
+        chrome = page_chrome(flask.request.path, lang, str(kwargs.get("title", "")))
+        kwargs["title"] = escape(chrome.title)
+        kwargs["metas"] = "\n      ".join(part for part in (str(kwargs.get("metas", "")), chrome.metas) if part)
         page = super().interpolate_index(**kwargs)
         # Dash wraps its scripts in a <footer>: a second contentinfo landmark beside the site footer.
         page = page.replace("<footer>", "<div>", 1).replace("</footer>", "</div>", 1)
-        request = flask.request
-        lang = resolve_language(request.args.get("lang"), PAGE_DEFAULT_LANGUAGE.get(request.path.rstrip("/") or "/"))
         return page.replace("<html>", f'<html lang="{lang}">', 1)
 
 
@@ -46,6 +51,7 @@ def create_app() -> DeliveredDash:
         serve_locally=True,
         title="Torture Prevention Dashboard",
         update_title=None,
+        include_pages_meta=False,  # web/chrome.py gives the page's tags in the reader's language
         suppress_callback_exceptions=True,
         compress=True,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"}],

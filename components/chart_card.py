@@ -13,7 +13,7 @@ from dash import dcc, html
 from .datasets import CardData, download_href
 from .formatting import format_value
 from .i18n import translator
-from .sources import linked_line_mentions, source_links
+from .sources import Source, linked_line_mentions, source_link, source_links
 
 # plotly.js's default layout height: a chart's box is this tall unless its figure says otherwise
 # (web/prerender.py draws the same box before any script runs).
@@ -46,11 +46,12 @@ def data_table(data: CardData, lang: str, table_id: str | None = None) -> html.T
         cells = []
         for index, column in enumerate(data.columns):
             value = record.get(column.key)
-            text = (
-                str(value if value is not None else "")
-                if column.unit == "text"
-                else format_value(value, column.unit, lang)
-            )
+            if isinstance(value, Source):  # a row's own source: a link to its sentence on /report
+                text = source_link(value, lang)
+            elif column.unit == "text":
+                text = str(value if value is not None else "")
+            else:
+                text = format_value(value, column.unit, lang)
             numeric = column.unit != "text"
             if index == 0:
                 cells.append(html.Th(text, scope="row"))
@@ -141,6 +142,10 @@ def print_notes_once(parts: list, lang: str) -> list:
     first: dict[str, tuple[str, str]] = {}  # note text -> (anchor id, title of the card that prints it)
 
     def walk(component: object, card: tuple[str, str] | None) -> None:
+        if isinstance(component, (list, tuple)):  # a callback output that is several cards
+            for part in component:
+                walk(part, card)
+            return
         if isinstance(component, html.Section) and getattr(component, "id", None):
             titles = [c for c in _all(component) if getattr(c, "id", None) == f"{component.id}-title"]
             card = (component.id, _text(titles[0]) if titles else "")
@@ -150,10 +155,20 @@ def print_notes_once(parts: list, lang: str) -> list:
         for child in _children(component):
             walk(child, card)
 
-    def _print_once(block: html.Div | html.P, card: tuple[str, str] | None) -> None:
+    def _print_once(block: html.Div | html.P | html.Details, card: tuple[str, str] | None) -> None:
         anchor = getattr(block, "id", None) or (f"{card[0]}-notes" if card else None)
         referred: dict[str, str] = {}  # anchor -> title, for the notes printed earlier
-        if isinstance(block, html.P):  # a key-figure card's one note: "Data note: …"
+        if isinstance(block, html.Details):  # a key-figure card's one note, folded under its point
+            _summary, body = _children(block)
+            text = _text(body)
+            if text in first:
+                target, title = first[text]
+                body.children = [_reference(target, title)]
+            elif anchor:
+                first[text] = (anchor, card[1] if card else "")
+                block.id = anchor
+            return
+        if isinstance(block, html.P):  # a note of one paragraph: "Data note: …"
             label, *note = _children(block)
             text = _text(note)
             if text in first:

@@ -47,7 +47,7 @@ DATASET_TEXT = {
     "categories": (
         N_("Categories"),
         N_(
-            "Other breakdowns of the figures: issuing body, origin and kind of complaint, sector, variant of a figure the report gives twice."
+            "Other breakdowns of the figures: issuing body, origin and kind of complaint, sector, and which of two counts the report gives for the same thing."
         ),
     ),
     "recommendations": (
@@ -74,6 +74,12 @@ DATASET_TEXT = {
         N_("Milestones"),
         N_("Dated milestones of the international and national framework against torture."),
     ),
+    "changes": (
+        N_("Changes in this release"),
+        N_(
+            "What the current release corrected, added or clarified against the release before it: the row and column changed, the old and the new value, the line of the report that settles it, and the change in words."
+        ),
+    ),
     "releases": (
         N_("Releases"),
         N_("Every data release imported into this database: version, date, title, source, licence and checksum."),
@@ -85,16 +91,18 @@ FIELD_TEXT = {
     "code": N_("Code of the row; other tables refer to it."),
     "name": N_("Name, in the language of the download."),
     "short": N_("Short name, in the language of the download."),
-    "kind": N_("Kind of region: oblast, or city of republican significance."),
+    "kind": N_("Kind of region: `oblast`, or `city` (city of republican significance)."),
     "geo_pcode": N_("Key of the region in the map boundaries (ADM1_PCODE)."),
     "agency": N_("Code of the state body (see State bodies); empty when the figure is not broken down by state body."),
     "agency_name": N_("Short name of the state body, in the language of the download."),
-    "topic": N_("Topic: complaints, cases, compensation, visits, recommendations, terminals or npm."),
-    "unit": N_("What the value counts (complaints, persons, tenge, per_1000 = per 1,000 prisoners, percent, ...)."),
+    "topic": N_("Topic: `complaints`, `cases`, `compensation`, `visits`, `recommendations`, `terminals` or `npm`."),
+    "unit": N_(
+        "What the value counts (`complaints`, `persons`, `tenge`, `per_1000` = per 1,000 convicted persons, `percent`, ...)."
+    ),
     "definition": N_("Definition, in the language of the download."),
     "group": N_("Which breakdown the category belongs to."),
     "source_line": N_("Line of the report's text the figure comes from."),
-    "source_ref": N_("Table or figure of the report, or 'text' for a figure quoted in the running text."),
+    "source_ref": N_("Table or figure of the report, or `text` for a figure quoted in the running text."),
     "text": N_("Text, in the language of the download."),
     "indicator": N_("Code of the indicator (see Indicators)."),
     "indicator_name": N_("Name of the indicator, in the language of the download."),
@@ -107,15 +115,15 @@ FIELD_TEXT = {
     "facility_type_name": N_("Name of the facility type, in the language of the download."),
     "category": N_("Code of the category (see Categories); empty when not broken down by category."),
     "category_name": N_("Name of the category, in the language of the download."),
-    "value": N_("The figure, counted in the unit of the 'unit' column; empty when it is not published."),
+    "value": N_("The figure, counted in the unit of the `unit` column; empty when it is not published."),
     "status": N_(
-        "published; not_published (the report names the figure but its value is lost or not given); suppressed (below the disclosure threshold)."
+        "`published`; `not_published` (the report names the figure but its value is lost or not given); `suppressed` (below the disclosure threshold)."
     ),
     "note": N_("Code of the data note that applies (see Data notes)."),
     "note_text": N_("Text of the data note, in the language of the download."),
-    "issuer": N_("Who issued the recommendation: report, npm, ombudsman or regional_reps."),
+    "issuer": N_("Who issued the recommendation: `report`, `npm`, `ombudsman` or `regional_reps`."),
     "issued": N_("Date issued; the first day of the year or month when only the year or month is known."),
-    "issued_precision": N_("How precise the date issued is: day, month or year."),
+    "issued_precision": N_("How precise the date issued is: `day`, `month` or `year`."),
     "status_date": N_("Date of the status; the first day of the year when only the year is known."),
     "recommendation": N_("Code of the recommendation (see Recommendations)."),
     "release_version": N_("Release that recorded this status."),
@@ -124,8 +132,17 @@ FIELD_TEXT = {
     "recommendations_issued": N_(
         "Number of recommendations issued after the visit; empty when the report does not give it."
     ),
+    "persons_received": N_(
+        "Number of people the Ombudsman received in person at the visit (for the visit abroad: citizens of Kazakhstan met); empty when the report does not give it."
+    ),
+    "persons_received_line": N_("Line of the report's text that gives the number of people received."),
+    "target_table": N_("The dataset of the release whose row changed."),
+    "target_key": N_("Key of the row that changed: its key columns joined by '|', an empty part for an empty cell."),
+    "target_column": N_("The column that changed; empty when a whole row was added."),
+    "old_value": N_("What the previous release held; empty for an addition."),
+    "new_value": N_("What this release holds."),
     "date": N_("Date; the first day of the year or month when only the year or month is known."),
-    "precision": N_("How precise the date is: day, month or year."),
+    "precision": N_("How precise the date is: `day`, `month` or `year`."),
     "title": N_("Title, in the language of the download."),
     "version": N_("Version of the release."),
     "published": N_("Date the release was published."),
@@ -137,10 +154,12 @@ FIELD_TEXT = {
 }
 FIELD_TEXT_BY_DATASET = {
     ("milestones", "kind"): N_(
-        "Kind of milestone: international, law, institution, cat (UN Committee against Torture) or upr (Universal Periodic Review)."
+        "Kind of milestone: `international`, `law`, `institution`, `cat` (UN Committee against Torture) or `upr` (Universal Periodic Review)."
     ),
-    ("recommendations", "status"): N_("Current status: proposed, in_progress, fulfilled or not_fulfilled."),
-    ("recommendation_status_history", "status"): N_("Status: proposed, in_progress, fulfilled or not_fulfilled."),
+    ("recommendations", "status"): N_("Current status: `proposed`, `in_progress`, `fulfilled` or `not_fulfilled`."),
+    ("recommendation_status_history", "status"): N_(
+        "Status: `proposed`, `in_progress`, `fulfilled` or `not_fulfilled`."
+    ),
     ("facility_types", "agency"): N_(
         "Code of the state body responsible (see State bodies); empty when none is named."
     ),
@@ -153,12 +172,17 @@ FIELD_TEXT_BY_DATASET = {
     ("ombudsman_visits", "region"): N_("ISO 3166-2:KZ code of the region; empty for a visit abroad."),
     ("ombudsman_visits", "facility_type"): N_("Code of the facility type; empty when not known."),
     ("data_notes", "source_line"): N_("Line of the report's text the note is about."),
+    ("changes", "kind"): N_(
+        "Kind of change: corrected (a value or text was wrong), added (a figure or note the release did not hold), clarified (a note says what the report leaves open)."
+    ),
+    ("changes", "source_line"): N_("Line of the report's text that settles the change."),
+    ("changes", "text"): N_("The change in words, in the language of the download."),
     ("data_notes", "text"): N_("The note, in the language of the download."),
     ("recommendations", "text"): N_("Text of the recommendation, in the language of the download."),
     ("milestones", "title"): N_("What happened, in the language of the download."),
     ("releases", "title"): N_("Title of the release, in the language of the download."),
     ("indicators", "unit"): N_(
-        "What the indicator counts (complaints, persons, tenge, per_1000 = per 1,000 prisoners, percent, ...)."
+        "What the indicator counts (`complaints`, `persons`, `tenge`, `per_1000` = per 1,000 convicted persons, `percent`, ...)."
     ),
 }
 

@@ -29,7 +29,7 @@ class Column:
 
     key: str
     header: str
-    unit: str = "text"  # text, or an indicator unit (count units, per_1000, percent, share, years)
+    unit: str = "text"  # text (a Source is linked on screen), or an indicator unit (count units, per_1000, ...)
 
 
 # The machine-readable columns every card download ends with, after the columns the card shows (whose headers
@@ -73,7 +73,10 @@ class CardData:
         for column in self.columns:
             values = self.frame[column.key]
             header = column.header
-            if column.unit != "text":
+            if column.unit == "text":
+                # A Source cell (a link on screen) is downloaded as its words: a file holds text.
+                values = values.map(lambda v: str(v) if isinstance(v, Source) else v)
+            else:
                 values = pd.Series([shown_number(v, column.unit) for v in values], index=values.index, dtype=object)
                 if column.unit in PERCENT_UNITS:
                     header = f"{header}, %"
@@ -246,6 +249,16 @@ def sources_from(frame: pd.DataFrame, lang: str) -> list[Source]:
     # Lines in order, so a source links to the first line it names.
     triples.sort(key=lambda t: (t[2] is None, t[2] or 0))
     return make_sources(triples, lang)
+
+
+def row_sources(rows: pd.DataFrame, lang: str) -> list[Source | None]:
+    """Each row's own source in words ('Special report 2026, Section 1'), linked on screen to its line of the
+    report (a bare line number means nothing to a reader); None for a row without a line. `rows` has
+    `source_line` and, optionally, `source_ref`."""
+    return [
+        sources_from(rows.iloc[[index]], lang)[0] if not pd.isna(line) else None
+        for index, line in enumerate(rows["source_line"])
+    ]
 
 
 def notes_from(frame: pd.DataFrame) -> list[str]:

@@ -56,10 +56,12 @@ PERCENT_UNITS = ("percent", "share")
 
 
 def shown_decimals(value: object, unit: str) -> int:
-    """How many decimals a value is shown with: rates, years and percentages one, counts none, other numbers
-    one unless whole (the one rule `format_value` and the downloads both follow)."""
+    """How many decimals a value is shown with: rates, years and percentages one, counts and tenge none, other
+    numbers one unless whole (the one rule `format_value` and the downloads both follow)."""
     if unit in ("per_1000", "years", *PERCENT_UNITS):
         return 1
+    if unit == "tenge":  # money in whole tenge, also where it is computed (an amount per victim)
+        return 0
     if not is_missing(value) and not float(value).is_integer():  # type: ignore[arg-type]
         return 1
     return 0
@@ -77,7 +79,7 @@ def shown_number(value: object, unit: str) -> int | float | None:
 
 
 def format_value(value: object, unit: str, lang: str) -> str:
-    """A value in its unit's style: rates with one decimal, percentages as such, counts whole."""
+    """A value in its unit's style: rates with one decimal, percentages as such, counts and tenge whole."""
     if unit == "percent":
         return format_percent(None if is_missing(value) else float(value) / 100, lang)  # type: ignore[arg-type]
     if unit == "share":

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from .charts.theme import FONT, NO_DATA_COLOUR, SEQUENTIAL, base_layout, colour, separators
+from .charts.theme import FONT, NO_DATA_COLOUR, SEQUENTIAL, axis_title, base_layout, colour, separators
 
 # Characters per line of a column's header: a heat map that scrolls on a phone gives a column about 60 px,
 # eight characters of 11 px text; a longer word is split where two consonants meet ("государ-ственные").
@@ -57,15 +57,17 @@ def share_heatmap(
     missing_text: str,
     lang: str,
     colour_title: str = "",
+    highlight: str | None = None,
 ) -> go.Figure:
     """Rows x columns of shares (0-1); `None` cells are drawn grey with `missing_text` on hover, never as 0.
 
     Two layers: the grey layer holds only the cells without a figure, the coloured layer only
-    those with one, so a missing cell can never take the colour of a low share.
+    those with one, so a missing cell can never take the colour of a low share. `highlight` names
+    a column (one of `columns`) to outline and head in bold: the one a reader chose.
     """
     missing = [[1 if share is None else None for share in row] for row in shares]
-    # The headers as written, narrow enough that neighbouring columns' never meet.
-    columns = [header_label(column) for column in columns]
+    # The headers as written, narrow enough that neighbouring columns' never meet (`highlight` names one as given).
+    given, columns = columns, [header_label(column) for column in columns]
     figure = go.Figure()
     figure.add_trace(
         go.Heatmap(
@@ -95,7 +97,7 @@ def share_heatmap(
             zmax=1,
             colorscale=[[i / (len(SEQUENTIAL) - 1), colour] for i, colour in enumerate(SEQUENTIAL)],
             colorbar={
-                "title": {"text": colour_title, "side": "right"},
+                "title": {"text": axis_title(colour_title), "side": "right"},
                 "tickformat": ".0%",
                 "thickness": 12,
                 "len": 0.6,
@@ -120,4 +122,36 @@ def share_heatmap(
         side="top", categoryorder="array", categoryarray=columns, showgrid=False, tickangle=0,
         tickfont={"size": HEADER_FONT_PX},
     )  # fmt: skip
+    if highlight in given:
+        _highlight_column(figure, columns, rows, given.index(highlight))
     return figure
+
+
+def bold(label: str) -> str:
+    """An axis label in bold, line by line (a wrapped label's lines each get the tag)."""
+    return "<br>".join(f"<b>{line}</b>" for line in label.split("<br>"))
+
+
+def _highlight_column(figure: go.Figure, columns: list[str], rows: list[str], index: int) -> None:
+    """Outline column `index` from its first row to its last, and write its header in bold.
+
+    An outline, not a colour: the cells keep the colours of their shares (and grey where none is published).
+    """
+    # On a category axis the columns sit at 0, 1, 2 ...: the column's box runs half a step either side.
+    figure.add_shape(
+        type="rect",
+        xref="x",
+        yref="y",
+        x0=index - 0.5,
+        x1=index + 0.5,
+        y0=-0.5,
+        y1=len(rows) - 0.5,
+        line={"color": colour("text"), "width": 3},
+        fillcolor="rgba(0,0,0,0)",
+        layer="above",
+    )
+    figure.update_xaxes(
+        tickmode="array",
+        tickvals=columns,
+        ticktext=[bold(label) if i == index else label for i, label in enumerate(columns)],
+    )

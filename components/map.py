@@ -28,7 +28,7 @@ import plotly.graph_objects as go
 from dash import html
 from plotly.colors import sample_colorscale
 
-from .charts.theme import FONT, NO_DATA_COLOUR, SEQUENTIAL, base_layout, colour, separators
+from .charts.theme import FONT, NO_DATA_COLOUR, SEQUENTIAL, axis_title, base_layout, colour, separators
 from .i18n import N_, translator
 
 GEOJSON_FILE = Path(__file__).resolve().parent.parent / "assets" / "geo" / "kz_adm1_2024_web.geojson"
@@ -366,7 +366,7 @@ def region_map(
             "cmin": 0,
             "cmax": cmax,
             "colorbar": {
-                "title": {"text": legend_title, "side": "top", "font": {"size": 12}},
+                "title": {"text": axis_title(legend_title), "side": "top", "font": {"size": 12}},
                 "orientation": "h",
                 "x": 0.5,
                 "xanchor": "center",

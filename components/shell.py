@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 import dash
 from dash import dcc, html
 
+from .chrome import document_title
 from .formatting import format_date
 from .i18n import LANGUAGE_NAMES, LANGUAGES, translator
 from .map import MAP_ATTRIBUTION
@@ -114,7 +115,8 @@ def page_shell(
     return html.Div(
         [
             html.A(_("Skip to main content"), href="#main-content", className="skip-link"),
-            dcc.Store(id="shell-meta", data={"lang": lang, "title": f"{title} · {product}"}),
+            # The same title as the served <title> (register_page's PageTitle of this heading).
+            dcc.Store(id="shell-meta", data={"lang": lang, "title": document_title(title, lang)}),
             header,
             main,
             footer(lang, release),

@@ -45,6 +45,11 @@ def section_label(section: Section | None, lang: str) -> str:
     return gettext(lang, SECTION_NAMES.get(section.kind, section.title))
 
 
+def section_of_line(line: int | None, lang: str) -> str:
+    """'Section 6' for a line of the report's text, in `lang` ('' for no line): which count a figure is, in words."""
+    return section_label(section_of(int(line)), lang) if line is not None else ""
+
+
 class Source(str):
     """A source in words (the string itself) with its section, table/figure and lines of the report's text."""
 
@@ -107,11 +112,14 @@ def source_link(source: str, lang: str) -> html.A | str:
         where = gettext(lang, "line {n}").format(n=source.first_line)
     else:
         where = gettext(lang, "lines {a}–{b}").format(a=source.first_line, b=source.last_line)
+    # Two sources can read alike ("Section 4, Figure 7" at two lines): the name a screen reader announces
+    # says which lines it opens, so links to different sentences are told apart (it starts with the words shown).
     return html.A(
         str(source),
         href=source.href,
         className="source-link",
         title=gettext(lang, "Read it in the report's text ({where})").format(where=where),
+        **{"aria-label": f"{source} ({where})"},
     )
 
 
@@ -126,9 +134,9 @@ def source_links(sources: Iterable[str], lang: str) -> list:
 
 
 # Where a note's text names a line of the report, in each language: "line 928", "lines 1801-1803",
-# "строка 928", "строки 934 и 1169" (the first number), "928-жол". Group 1 is the first line number.
+# "строка 928", "строки 934 и 1169" (the first number), "в строках 66-68", "928-жол". Group 1 is the first line number.
 LINE_MENTION = re.compile(
-    r"\b(?:lines?|строк[аеиу]|строкам)\s+(\d{1,5})(?:\s*[–-]\s*\d{1,5})?|\b(\d{1,5})(?:\s*[–-]\s*\d{1,5})?-жол\w*",
+    r"\b(?:lines?|строк[аеиу]|строка[мх])\s+(\d{1,5})(?:\s*[–-]\s*\d{1,5})?|\b(\d{1,5})(?:\s*[–-]\s*\d{1,5})?-жол\w*",
     re.IGNORECASE,
 )
 

@@ -12,6 +12,7 @@ UNIT_LABELS = {
     "investigations": N_("investigations"),
     "cases": N_("cases"),
     "persons": N_("persons"),
+    "citizens": N_("citizens"),
     "tenge": N_("tenge"),
     "mci": N_("monthly calculation indices (MCI)"),
     "facilities": N_("facilities"),
@@ -21,8 +22,8 @@ UNIT_LABELS = {
     "cameras": N_("cameras"),
     "groups": N_("groups"),
     "participants": N_("participants"),
-    "prisoners": N_("prisoners"),
-    "per_1000": N_("per 1,000 prisoners"),
+    "prisoners": N_("convicted persons"),
+    "per_1000": N_("per 1,000 convicted persons"),
     "percent": N_("per cent"),
     "share": N_("per cent"),
     "years": N_("years"),
@@ -47,6 +48,7 @@ COUNT_FORMS = {
     "investigations": n_("{n} investigation", "{n} investigations"),
     "cases": n_("{n} case", "{n} cases"),
     "persons": n_("{n} person", "{n} persons"),
+    "citizens": n_("{n} citizen", "{n} citizens"),
     "tenge": n_("{n} tenge", "{n} tenge"),
     "mci": n_("{n} MCI", "{n} MCI"),
     "facilities": n_("{n} facility", "{n} facilities"),
@@ -85,3 +87,14 @@ def count_with_unit(value: float | None, unit: str, lang: str) -> str:
         singular, plural = COUNT_FORMS[unit]
         return ngettext(lang, singular, plural, float(value)).format(n=format_value(value, unit, lang))
     return " ".join(part for part in count_parts(value, unit, lang) if part)
+
+
+def counted(lang: str, forms: tuple[str, str], value: float | None, unit: str = "", **fields: object) -> str:
+    """A sentence that counts, in the form its number asks for: `counted(lang, n_("{n} visit in {year}",
+    "{n} visits in {year}"), 425, "visits", year=2025)` -> "425 посещений в 2025" (ru: one, few, many).
+
+    `{n}` is the number formatted for `unit` (a value not published reads so, in the "other" form);
+    the other placeholders are filled from `fields`.
+    """
+    count = 0.5 if is_missing(value) else float(value)  # type: ignore[arg-type]  # a fraction: the "other" form
+    return ngettext(lang, forms[0], forms[1], count).format(n=format_value(value, unit, lang), **fields)

@@ -42,7 +42,7 @@ def _langs(prefix: str, max_length: int = 300) -> tuple[ColumnSpec, ...]:
 ISSUERS = ("report", "npm", "ombudsman", "regional_reps")
 VISIT_BODIES = ("npm", "ombudsman", "regional_reps")
 
-TABLES: tuple[TableSpec, ...] = (
+_DATA_TABLES: tuple[TableSpec, ...] = (
     TableSpec(
         "release",
         "release",
@@ -157,6 +157,10 @@ TABLES: tuple[TableSpec, ...] = (
             ColumnSpec("facility_type", required=False, references="facility_types"),
             ColumnSpec("recommendations_issued", "int", required=False),
             ColumnSpec("source_line", "int", required=False),
+            # The people the Ombudsman received in person at the visit, and the report line that says so
+            # (often not the visit's first line); empty where the report gives no number.
+            ColumnSpec("persons_received", "int", required=False),
+            ColumnSpec("persons_received_line", "int", required=False),
         ),
         ("code",),
         required_rows=False,
@@ -201,6 +205,29 @@ TABLES: tuple[TableSpec, ...] = (
     ),
 )
 
+# What a release changed against the release before it, one row a change. `target_table` and
+# `target_key` name the row of this release that changed (a compound key joined by `|`, an empty
+# part for an empty cell; empty for a column added to every row), `target_column` the column.
+CHANGE_KINDS = ("corrected", "added", "clarified")
+CHANGE_TABLE = TableSpec(
+    "changes",
+    "release_change",
+    (
+        ColumnSpec("code", max_length=40),
+        ColumnSpec("kind", "enum", choices=CHANGE_KINDS),
+        ColumnSpec("target_table", "enum", choices=tuple(t.name for t in _DATA_TABLES if t.name != "release")),
+        # Empty when the change is a column added to every row (`target_column` then names it).
+        ColumnSpec("target_key", required=False, max_length=200),
+        ColumnSpec("target_column", required=False, max_length=60),
+        ColumnSpec("old_value", required=False, max_length=4000),
+        ColumnSpec("new_value", required=False, max_length=4000),
+        ColumnSpec("source_line", "int"),
+        *_langs("text", 4000),
+    ),
+    ("code",),
+    required_rows=False,
+)
+TABLES: tuple[TableSpec, ...] = (*_DATA_TABLES, CHANGE_TABLE)
 TABLES_BY_NAME = {table.name: table for table in TABLES}
 
 # Column names that look like data about a person. A release holds aggregates

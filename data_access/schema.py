@@ -160,6 +160,9 @@ ombudsman_visit = Table(
     Column("facility_type", String(40), ForeignKey("facility_type.code")),
     Column("recommendations_issued", Integer),
     Column("source_line", Integer),
+    # People received in person at the visit and the report line giving the number (added in 0004).
+    Column("persons_received", Integer),
+    Column("persons_received_line", Integer),
 )
 
 milestone = Table(
@@ -192,6 +195,21 @@ visit_log = Table(
     Column("body", String(20), nullable=False),
 )
 
+# What the current release changed against the release before it (changes.csv; added in 0004).
+release_change = Table(
+    "release_change",
+    metadata,
+    Column("code", String(40), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("target_table", String(40), nullable=False),
+    Column("target_key", String(200)),
+    Column("target_column", String(60)),
+    Column("old_value", Text),
+    Column("new_value", Text),
+    Column("source_line", Integer, nullable=False),
+    *_texts("text"),
+)
+
 # Tables a release replaces wholesale, in the order they are filled (parents first).
 RELEASE_TABLES = (
     "region",
@@ -207,4 +225,5 @@ RELEASE_TABLES = (
     "milestone",
     "facility",
     "visit_log",
+    "release_change",
 )

@@ -221,7 +221,16 @@ def _check_references(typed: TypedRelease, origin: dict, problems: list[Problem]
                         )
 
 
-SOURCE_LINE_TABLES = ("data_notes", "observations", "recommendations", "ombudsman_visits", "milestones")
+# (table, column) pairs whose value is a line of the report text.
+SOURCE_LINE_COLUMNS = (
+    ("data_notes", "source_line"),
+    ("observations", "source_line"),
+    ("recommendations", "source_line"),
+    ("ombudsman_visits", "source_line"),
+    ("ombudsman_visits", "persons_received_line"),
+    ("milestones", "source_line"),
+    ("changes", "source_line"),
+)
 
 
 def _check_source_text(typed: TypedRelease, origin: dict, problems: list[Problem]) -> None:
@@ -242,14 +251,12 @@ def _check_source_text(typed: TypedRelease, origin: dict, problems: list[Problem
             )
             return
     last = line_count()
-    for table in SOURCE_LINE_TABLES:
+    for table, column in SOURCE_LINE_COLUMNS:
         for index, row in enumerate(typed.get(table, [])):
-            number = row.get("source_line")
+            number = row.get(column)
             if number is not None and not 1 <= number <= last:
                 file, line = origin[(table, index)]
-                problems.append(
-                    Problem(file, line, "source_line", f"{number} is not a line of the report text (1-{last})")
-                )
+                problems.append(Problem(file, line, column, f"{number} is not a line of the report text (1-{last})"))
 
 
 def _check_rules(typed: TypedRelease, origin: dict, problems: list[Problem]) -> None:
@@ -283,6 +290,51 @@ def _check_rules(typed: TypedRelease, origin: dict, problems: list[Problem]) -> 
             file, line = origin[("recommendations", index)]
             problems.append(Problem(file, line, "status_date", "is before the date the recommendation was issued"))
     for index, row in enumerate(typed.get("ombudsman_visits", [])):
-        if row["recommendations_issued"] is not None and row["recommendations_issued"] < 0:
-            file, line = origin[("ombudsman_visits", index)]
-            problems.append(Problem(file, line, "recommendations_issued", "is negative"))
+        file, line = origin[("ombudsman_visits", index)]
+        for column in ("recommendations_issued", "persons_received"):
+            if row.get(column) is not None and row[column] < 0:
+                problems.append(Problem(file, line, column, "is negative"))
+        # A count without the line that gives it could not be checked against the report.
+        if (row.get("persons_received") is None) != (row.get("persons_received_line") is None):
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    "persons_received_line",
+                    "must be given exactly when persons_received is (the report line of the count)",
+                )
+            )
+    _check_changes(typed, origin, problems)
+
+
+def row_key(table: str, row: dict[str, Any]) -> str:
+    """A row's key as `changes.csv` writes it: the key columns' text joined by `|`, empty for an empty cell."""
+    return "|".join("" if row.get(name) is None else str(row[name]) for name in TABLES_BY_NAME[table].key)
+
+
+def _check_changes(typed: TypedRelease, origin: dict, problems: list[Problem]) -> None:
+    """Every change names a row and column of this release, and says what it was and is."""
+    keys: dict[str, set[str]] = {}
+    for index, change in enumerate(typed.get("changes", [])):
+        file, line = origin[("changes", index)]
+        table = change["target_table"]
+        if table not in keys:
+            keys[table] = {row_key(table, row) for row in typed.get(table, [])}
+        column = change["target_column"]
+        if change["target_key"] is None:
+            if column is None:
+                problems.append(
+                    Problem(file, line, "target_column", "is empty: a change to every row names its column")
+                )
+        elif change["target_key"] not in keys[table]:
+            problems.append(
+                Problem(file, line, "target_key", f"'{change['target_key']}' is not a row of {table} in this release")
+            )
+        if column is not None and column not in TABLES_BY_NAME[table].column_names:
+            problems.append(Problem(file, line, "target_column", f"'{column}' is not a column of {table}"))
+        if change["new_value"] is None:
+            problems.append(Problem(file, line, "new_value", "is empty: a change says what the release now holds"))
+        if change["kind"] == "corrected" and change["old_value"] is None:
+            problems.append(Problem(file, line, "old_value", "is empty: a correction says what was corrected"))
+        if change["kind"] == "added" and change["old_value"] is not None:
+            problems.append(Problem(file, line, "old_value", "must be empty for an addition"))

@@ -5,11 +5,19 @@ from __future__ import annotations
 import dash
 from dash import dcc, html
 
+from components.chrome import PageTitle, page_description
 from components.i18n import N_, translator
 from components.page import page_view
 from components.shell import page_href
 
-dash.register_page(__name__, path="/about", name=N_("About"), nav_order=90, title="About")
+dash.register_page(
+    __name__,
+    path="/about",
+    name=N_("About"),
+    nav_order=90,
+    title=PageTitle(N_("About")),
+    description=page_description("/about"),
+)
 
 
 def about_content(lang: str, params: object) -> list:
@@ -47,7 +55,7 @@ def about_content(lang: str, params: object) -> list:
         ),
         html.P(
             _(
-                "The dashboard shows anonymised aggregates only: no person can be identified from it. Every figure carries the line of the report it comes from; where the report is inconsistent, a data note says so."
+                "The dashboard shows anonymised aggregates only: no person can be identified from it. Every figure links to the sentence of the report it comes from; where the report is inconsistent, a data note says so."
             )
         ),
     ]

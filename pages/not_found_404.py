@@ -5,11 +5,17 @@ from __future__ import annotations
 import dash
 from dash import dcc, html
 
+from components.chrome import PageTitle, page_description
 from components.i18n import N_, translator
 from components.page import page_view
 from components.shell import page_href
 
-dash.register_page(__name__, path="/404", title="Page not found")
+dash.register_page(
+    __name__,
+    path="/404",
+    title=PageTitle(N_("Page not found")),
+    description=page_description("/404"),
+)
 
 
 def way_back(lang: str, params: object) -> list:

@@ -6,54 +6,85 @@ import dash
 import pandas as pd
 from dash import html
 
+from components.chrome import PageTitle, page_description
 from components.datasets import sources_from
-from components.formatting import format_percent, format_value
+from components.formatting import format_number, format_percent, is_missing
 from components.i18n import N_, translator
 from components.kpi_card import kpi_card
 from components.notices import empty_state
 from components.page import page_view
 from components.shell import page_href
-from components.units import unit_label
-from data_access.queries.overview import headline_figures
+from components.units import counted, n_, unit_label
+from data_access.queries.overview import headline_figure, headline_figures
+from data_access.queries.visits import npm_visits_by_type
 
-dash.register_page(__name__, path="/", name=N_("Overview"), nav_order=0, title="Overview")
+dash.register_page(
+    __name__,
+    path="/",
+    name=N_("Overview"),
+    nav_order=0,
+    title=PageTitle(N_("Overview")),
+    description=page_description("/", lambda lang: headline_figure("complaints", lang)),
+)
 
-# key -> (title, sentence with {value} and {period}, page that explains it)
+# key -> (title, counted sentence with {n} and {period}, page that explains it)
 KPI_TEXT = {
     "complaints": (
         N_("Complaints about torture"),
-        N_("The Ombudsman received {value} complaints about torture in {period}."),
+        n_(
+            "The Ombudsman received {n} complaint about torture in {period}.",
+            "The Ombudsman received {n} complaints about torture in {period}.",
+        ),
         "/cases",
     ),
     "registered": (
         N_("Registered torture offences"),
-        N_("{value} torture offences were registered in {period}."),
+        n_("{n} torture offence was registered in {period}.", "{n} torture offences were registered in {period}."),
         "/cases",
     ),
     "npm_visits": (
         N_("NPM visits"),
-        N_("NPM groups made {value} visits to closed institutions in {period}."),
+        n_(
+            "NPM groups made {n} visit to closed institutions in {period}.",
+            "NPM groups made {n} visits to closed institutions in {period}.",
+        ),
         "/visits",
     ),
     "covered": (
         N_("Mandated facilities covered"),
-        N_("{value} facilities of the NPM's mandate were covered by visits in {period}."),
+        n_(
+            "{n} facility of the NPM's mandate was covered by visits in {period}.",
+            "{n} facilities of the NPM's mandate were covered by visits in {period}.",
+        ),
         "/visits",
     ),
     "recs_issued": (
         N_("NPM recommendations sent"),
-        N_("The NPM sent {value} recommendations to state bodies in {period}."),
+        n_(
+            "The NPM sent {n} recommendation to state bodies in {period}.",
+            "The NPM sent {n} recommendations to state bodies in {period}.",
+        ),
         "/recommendations",
     ),
     "recs_fulfilled": (
         N_("NPM recommendations fulfilled"),
-        N_("{value} NPM recommendations were fulfilled in {period}: {share} of those sent."),
+        n_(
+            "{n} NPM recommendation was fulfilled in {period}: {share} of those sent.",
+            "{n} NPM recommendations were fulfilled in {period}: {share} of those sent.",
+        ),
         "/recommendations",
     ),
-    "convicted": (N_("Persons convicted"), N_("{value} persons were convicted of torture in {period}."), "/cases"),
+    "convicted": (
+        N_("Persons convicted"),
+        n_("{n} person was convicted of torture in {period}.", "{n} persons were convicted of torture in {period}."),
+        "/cases",
+    ),
     "compensation": (
         N_("Compensation paid to victims"),
-        N_("Victims of torture were paid {value} tenge from the victims' fund in {period}."),
+        n_(
+            "Victims of torture were paid {n} tenge from the victims' fund in {period}.",
+            "Victims of torture were paid {n} tenge from the victims' fund in {period}.",
+        ),
         "/cases",
     ),
 }
@@ -64,6 +95,25 @@ PAGE_LINK_TEXT = {
 }
 
 
+def note_summary(row: dict, lang: str) -> str | None:
+    """What a card's data note comes to, in one line (the note itself is folded away): for the NPM visits,
+    how many of them the report does not break down by facility type."""
+    if row["key"] != "npm_visits" or pd.isna(row.get("note_text")):
+        return None
+    totals = npm_visits_by_type(lang, int(row["period"])).totals
+    if is_missing(totals["gap"]) or not totals["gap"]:
+        return None
+    return counted(
+        lang,
+        n_(
+            "Data note: {gap} of the {n} visit are not broken down by facility type.",
+            "Data note: {gap} of the {n} visits are not broken down by facility type.",
+        ),
+        totals["stated_total"],
+        gap=format_number(totals["gap"], lang),
+    )
+
+
 def kpi_cards(figures: pd.DataFrame, lang: str) -> list[html.Div]:
     """One KPI card per headline figure, in the order of the overview."""
     _ = translator(lang)
@@ -71,8 +121,11 @@ def kpi_cards(figures: pd.DataFrame, lang: str) -> list[html.Div]:
     for row in figures.to_dict("records"):
         title, sentence, href = KPI_TEXT[row["key"]]
         share = row.get("fulfilled_share")
-        text = _(sentence).format(
-            value=format_value(row["value"], row["unit"], lang),
+        text = counted(
+            lang,
+            sentence,
+            row["value"],
+            row["unit"],
             period=row["period"],
             share=format_percent(share, lang) if share is not None and not pd.isna(share) else "",
         )
@@ -93,6 +146,7 @@ def kpi_cards(figures: pd.DataFrame, lang: str) -> list[html.Div]:
                     href=page_href(href, lang),
                     link_text=_(PAGE_LINK_TEXT[href]),
                     note=None if pd.isna(row.get("note_text")) else row.get("note_text"),
+                    note_summary=note_summary(row, lang),
                 ),
                 className="col-12 col-sm-6 col-lg-3 mb-3",
             )

@@ -16,6 +16,7 @@ from collections.abc import Collection, Iterator
 import dash
 from dash import Input, Output, clientside_callback, dcc, html
 
+from components.chrome import PageTitle, page_description
 from components.i18n import N_, translator
 from components.page import Param, Params, ParamSpec, Translate, Values, page_view
 from components.sources import report_href, section_label
@@ -121,7 +122,14 @@ class _Lines(Collection[str]):
 
 PARAMS = ParamSpec((Param("line", _Lines(), notice=_missing_line),))
 
-dash.register_page(__name__, path="/report", name=N_("Report text"), title="Report text", params=PARAMS)
+dash.register_page(
+    __name__,
+    path="/report",
+    name=N_("Report text"),
+    title=PageTitle(N_("Report text")),
+    description=page_description("/report"),
+    params=PARAMS,
+)
 
 
 def report_view(lang: str, params: Params) -> list:

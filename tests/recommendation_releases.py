@@ -45,7 +45,7 @@ def _write(path: Path, header: list[str], rows: list[dict]) -> None:
 
 def write_later_release(
     destination: Path,
-    version: str = "2026.2",
+    version: str = "2026.3",
     complete_table3: bool = True,
     status_change: tuple[str, str, str] | None = ("R-01", "in_progress", "2026-06-15"),
 ) -> Path:

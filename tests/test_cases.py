@@ -252,3 +252,21 @@ def test_a_bad_period_in_the_address_gives_a_russian_notice_in_russian(page):
         "Для периода, указанного в адресе, данных нет; вместо него показан 2025."
     ]
     assert find(layout, "cases-period").value == "2025"
+
+
+def test_the_compensation_proposal_and_its_status_are_shown_with_their_lines(page):
+    from pages.cases.cards import compensation_card
+
+    card = compensation_card("en")
+    proposal = find(card, "cases-compensation-proposal")
+    text = " ".join(texts(proposal))
+    assert "from 100 MCI to 300 MCI" in text
+    assert "Not implemented" in text and "has not been implemented to date" in text
+    hrefs = [href for _, href in source_links(proposal)]
+    assert "/report?line=1143&lang=en#L1143" in hrefs and any("line=1141" in h for h in hrefs)
+
+
+def test_the_proposal_reads_the_report(bundled):
+    proposal = cases.compensation_proposal("ru")
+    assert (proposal["period"], proposal["from"], proposal["to"], proposal["unit"]) == ("2024", 100, 300, "mci")
+    assert "не реализовано" in " ".join(proposal["rows"]["note_text"])

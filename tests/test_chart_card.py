@@ -46,7 +46,7 @@ SAMPLE = CardData(
         Column("rate", "Rate", "per_1000"),
         Column("complaints", "Complaints", "complaints"),
     ],
-    caption="Complaints per 1,000 prisoners",
+    caption="Complaints per 1,000 convicted persons",
     sources=["Special report 2026, Table 2, lines 1191–1210"],
     notes=["The report truncates some rates."],
 )
@@ -59,7 +59,7 @@ def sample_dataset(lang: str, region: str | None = None) -> CardData:
 
 def sample_card(lang: str = "en") -> html.Section:
     return chart_card(
-        "test-card", "Complaints per 1,000 prisoners", "Turkistan has the highest rate.", SAMPLE, lang,
+        "test-card", "Complaints per 1,000 convicted persons", "Turkistan has the highest rate.", SAMPLE, lang,
         figure=go.Figure(go.Bar(x=[1, 2], y=[3, 4])), download=("test.sample", {"region": "KZ-61"}),
     )  # fmt: skip
 
@@ -74,7 +74,7 @@ def test_card_puts_the_figure_in_a_figure_element_with_the_summary_as_caption():
 
 def test_card_table_has_caption_header_cells_and_language_formatted_numbers():
     table = find(sample_card("ru"), lambda c: isinstance(c, html.Table))[0]
-    assert text_of(find(table, lambda c: isinstance(c, html.Caption))[0]) == "Complaints per 1,000 prisoners"
+    assert text_of(find(table, lambda c: isinstance(c, html.Caption))[0]) == "Complaints per 1,000 convicted persons"
     headers = find(table, lambda c: isinstance(c, html.Th) and getattr(c, "scope", None) == "col")
     assert [text_of(h) for h in headers] == ["Region", "Rate", "Complaints"]
     cells = [text_of(c) for c in find(table, lambda c: isinstance(c, html.Td))]
@@ -123,7 +123,7 @@ SAMPLE_SHOWN = pd.DataFrame({"Region": ["Turkistan Region", "Atyrau Region"], "R
 def _check_sample_download(downloaded: pd.DataFrame) -> None:
     assert list(downloaded.columns) == [*SAMPLE_SHOWN.columns, *DOWNLOAD_COLUMNS]
     pd.testing.assert_frame_equal(downloaded[list(SAMPLE_SHOWN.columns)], SAMPLE_SHOWN, check_dtype=False)
-    assert downloaded["release"].astype(str).tolist() == ["2026.1", "2026.1"]
+    assert downloaded["release"].astype(str).tolist() == ["2026.2", "2026.2"]
     assert downloaded["unit"].tolist() == ["per_1000; complaints"] * 2
     assert downloaded["source"].tolist() == ["Special report 2026, Table 2, lines 1191–1210"] * 2
     assert downloaded["period"].isna().all() and downloaded["indicator_code"].isna().all()
@@ -192,7 +192,7 @@ def test_every_registered_dataset_downloads_the_table_it_shows(client):
         downloaded = pd.read_csv(io.BytesIO(response.data), encoding="utf-8-sig", dtype=str, keep_default_na=False)
         assert list(downloaded.columns) == list(shown.columns), name
         assert len(downloaded) == len(shown), name
-        assert (downloaded["release"] == "2026.1").all(), name
+        assert (downloaded["release"] == "2026.2").all(), name
         _assert_download_reads_as_the_table(name, dataset(name)("en"), downloaded)
 
 

@@ -77,7 +77,7 @@ def test_the_reference_label_sits_above_the_plot_ends_at_the_line_past_the_axis_
 
 
 def test_a_value_axis_has_few_ticks_and_its_title_goes_over_lines():
-    spec = BarChart([series([700.0, 20.0])], axis_title="per 1,000 prisoners held in the region")
+    spec = BarChart([series([700.0, 20.0])], axis_title="Per 1,000 prisoners held in the region")
     axis = bar_figure(spec, "en").layout.xaxis
     assert axis.nticks == VALUE_TICKS <= 3
     assert "<br>" in axis.title.text and axis.title.text.replace("<br>", " ") == spec.axis_title
@@ -222,6 +222,22 @@ def test_the_heat_map_never_colours_a_missing_cell():
     grey, coloured = figure.data
     assert [list(row) for row in grey.z] == [[None], [1]]
     assert [list(row) for row in coloured.z] == [[0.2], [None]]
+
+
+def test_the_heat_map_outlines_a_highlighted_column_and_writes_its_header_in_bold():
+    columns = ["MIA", "Penal<br>System"]
+    shares = [[0.2, None], [None, 0.5], [0.3, 0.1]]
+    texts = [["20%", "–"], ["–", "50%"], ["30%", "10%"]]
+    figure = share_heatmap(columns, ["A", "B", "C"], shares, texts, [[""] * 2] * 3, "n/p", "en", highlight=columns[1])
+    (outline,) = figure.layout.shapes
+    assert (outline.x0, outline.x1, outline.y0, outline.y1) == (0.5, 1.5, -0.5, 2.5)
+    assert outline.line.color == colour("text") and outline.fillcolor == "rgba(0,0,0,0)"
+    assert list(figure.layout.xaxis.ticktext) == ["MIA", "<b>Penal</b><br><b>System</b>"]
+    assert list(figure.layout.xaxis.tickvals) == columns
+    # The highlight changes no cell: grey stays grey, shares keep their colour.
+    assert [list(row) for row in figure.data[0].z] == [[None, 1], [1, None], [None, None]]
+    assert not share_heatmap(columns, ["A"], [[0.2, 0.1]], [["", ""]], [["", ""]], "n/p", "en").layout.shapes
+    assert not share_heatmap(columns, ["A"], [[0.2, 0.1]], [["", ""]], [["", ""]], "n/p", "en", "MoF").layout.shapes
 
 
 def test_the_heat_map_writes_each_cells_words_once():

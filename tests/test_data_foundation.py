@@ -185,6 +185,112 @@ def test_latest_with_previous_ignores_unpublished_periods():
 
 def test_release_metadata_is_in_three_languages(bundled):
     info = {lang: release_info(lang) for lang in ("kk", "ru", "en")}
-    assert info["en"]["version"] == "2026.1"
+    assert info["en"]["version"] == "2026.2"
     assert len(info["en"]["checksum"]) == 64
     assert info["kk"]["title"] != info["en"]["title"] != info["ru"]["title"]
+
+
+# ---------------------------------------------------------------- release 2026.2: corrections and new figures (issue 16)
+
+NEW_FIGURES_2026_2 = [
+    # (indicator, period, breakdown, value as printed in the report, report line)
+    ("payphones_not_working", "2025", {"region": "KZ-35", "agency": "KUIS", "facility_type": "correctional",
+                                       "category": "kz35_institution_29"}, 1, 1578),
+    ("payphones_not_working", "2025", {"region": "KZ-35", "agency": "KUIS", "facility_type": "correctional",
+                                       "category": "kz35_institution_30"}, 5, 1578),
+    ("payphones_not_working", "2025", {"region": "KZ-35", "agency": "KUIS", "facility_type": "correctional",
+                                       "category": "kz35_institution_32"}, 2, 1578),
+    ("terminals_not_working", "2025", {"region": "KZ-35", "agency": "KUIS", "facility_type": "correctional",
+                                       "category": "kz35_institution_35"}, 12, 1580),
+    ("terminals_not_working", "2025", {"region": "KZ-35", "agency": "KUIS", "facility_type": "correctional",
+                                       "category": "kz35_institution_29"}, 1, 1580),
+    ("compensation_proposal_mci", "2024", {"category": "proposal_amount_from"}, 100, 1141),
+    ("compensation_proposal_mci", "2024", {"category": "proposal_amount_to"}, 300, 1141),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("indicator", "period", "breakdown", "expected", "line"), NEW_FIGURES_2026_2)
+def test_release_2026_2_holds_the_new_figure_with_its_line(bundled, indicator, period, breakdown, expected, line):
+    assert value(indicator, period, **breakdown) == expected
+    frame = observations("en", indicator=indicator, period=period)
+    assert line in set(frame["source_line"])
+
+
+def test_karagandas_institutions_add_up_to_the_regions_printed_counts(bundled):
+    frame = observations("en", indicator=("payphones_not_working", "terminals_not_working"), region="KZ-35")
+    by_institution = frame[frame["category"].fillna("").str.startswith("kz35_institution_")]
+    sums = by_institution.groupby("indicator")["value"].sum().to_dict()
+    assert sums == {"payphones_not_working": 8, "terminals_not_working": 13}  # lines 1570 and 1568
+    assert value("payphones_not_working", "2025", region="KZ-35", agency="KUIS") == 8
+
+
+def test_the_covered_facilities_say_whose_coverage_the_report_leaves_open(bundled):
+    notes = data_notes("en").set_index("code")
+    text = notes.at["mandated_facilities_covered_whose", "text"]
+    assert "does not say whose visits" in text and "line 1271" in text
+    # the arithmetic the note states, from the release's own figures
+    assert (
+        value("visits", "2025", category="body_regional_reps") + value("visits", "2025", category="body_ombudsman")
+        == 817
+    )
+    assert value("mandated_facilities_covered", "2025") + value("visits", "2025", category="body_npm") == 1242
+    frame = observations("en", indicator=("mandated_facilities_covered", "visits"))
+    noted = frame[frame["note"] == "mandated_facilities_covered_whose"]
+    assert sorted(noted["value"]) == [801, 817]
+    total = frame[frame["note"] == "all_bodies_visits_sum"]
+    assert list(total["value"]) == [1242]
+    assert (
+        "817" in notes.at["all_bodies_visits_sum", "text"] and "line 1792" in notes.at["all_bodies_visits_sum", "text"]
+    )
+    for lang in ("kk", "ru"):
+        assert "1271" in data_notes(lang).set_index("code").at["mandated_facilities_covered_whose", "text"]
+
+
+def test_the_registered_offences_definition_no_longer_claims_a_relation_the_report_never_states(bundled):
+    for lang, claim in (("en", "wider than"), ("ru", "шире"), ("kk", "кеңірек")):
+        definition = indicators(lang).set_index("code").at["registered_torture_offences", "definition"]
+        assert claim not in definition
+        assert "146" in definition and "928" in definition
+    assert "does not explain" in indicators("en").set_index("code").at["registered_torture_offences", "definition"]
+
+
+def test_the_note_on_lost_charts_lists_every_figure_the_text_lost(bundled):
+    text = data_notes("en").set_index("code").at["figures_charts_lost", "text"]
+    for part in ("Figure 1 (line 673)", "Figure 8 (line 1167)", "Figure 13 (line 1449)", "Figure 14 (line 1797)",
+                 "2025 key data", "lines 1157 and 1766"):  # fmt: skip
+        assert part in text
+
+
+def test_the_conventions_two_adoption_dates_have_a_note_on_the_timelines_line(bundled):
+    from data_access.queries.upr import milestone_notes, milestones
+
+    assert milestones("en").set_index("code").at["cat_adopted", "source_line"] == 393
+    notes = data_notes("en").set_index("code")
+    assert notes.at["cat_adoption_date_two_dates", "source_line"] == 393
+    assert "12.12.1984" in notes.at["cat_adoption_date_two_dates", "text"]
+    assert notes.at["cat_adoption_date_two_dates", "text"] in milestone_notes("en")
+
+
+def test_people_received_in_person_add_up_to_266_with_the_7_met_abroad_apart(bundled):
+    from data_access.queries.recommendations import ombudsman_visits
+
+    visits = ombudsman_visits("en")
+    home, abroad = visits[visits["region"].notna()], visits[visits["region"].isna()]
+    assert home["persons_received"].sum() == 266
+    assert home["persons_received"].isna().sum() == 1  # the "Sharapat" centre: no number given
+    assert abroad["persons_received"].tolist() == [7] and abroad["persons_received_line"].tolist() == [1398]
+    lines = visits.set_index("code")["persons_received_line"]
+    assert (lines["ov2025_02"], lines["ov2025_14"]) == (1298, 1412)
+
+
+def test_the_release_records_what_it_changed_against_2026_1(bundled):
+    from data_access.queries.catalog import release_change_list
+
+    changes = release_change_list("en").set_index("code")
+    assert set(changes["kind"]) == {"corrected", "added", "clarified"}
+    corrected = changes[changes["kind"] == "corrected"]
+    assert set(corrected["target_key"]) == {"registered_torture_offences", "figures_charts_lost"}
+    assert "wider than" in corrected.set_index("target_key").at["registered_torture_offences", "old_value"]
+    assert set(changes["source_line"]) >= {1271, 928, 393, 1167, 1398, 1141, 1578}
+    for lang in ("kk", "ru"):
+        assert (release_change_list(lang)["text"] != changes["text"].to_numpy()).all()

@@ -67,3 +67,31 @@ def test_each_method_has_a_worked_example_with_its_report_lines(page):
     for element_id in ("data-rate-example", "data-share-example", "data-change-example"):
         text = " ".join(texts(find(layout, element_id)))
         assert text.startswith("Example: ") and "(Special report 2026, " in text, element_id
+
+
+def test_the_data_page_lists_what_this_release_changed_with_the_lines_that_settle_it(page):
+    from tests.layout import source_links
+
+    layout = page.layout(lang="en")
+    own = find(layout, "data-release-own")
+    assert own is not None and len(own.children) == 7
+    text = " ".join(" ".join(texts(own)).split())
+    assert "Corrected: The definition of registered torture offences: it no longer says" in text
+    assert "Added: The people the Ombudsman received in person at each 2025 visit" in text
+    hrefs = {href for _, href in source_links(own)}
+    assert {
+        "/report?line=928&lang=en#L928",
+        "/report?line=1271&lang=en#L1271",
+        "/report?line=1143&lang=en#L1143",
+    } <= hrefs
+    summary = " ".join(texts(layout))
+    assert (
+        "Changes release 2026.2 records against the release before it: 7 (corrected: 2, added: 3, clarified: 2)."
+        in summary
+    )
+
+
+@pytest.mark.parametrize(("lang", "word"), [("ru", "Исправлено"), ("kk", "Түзетілді")])
+def test_the_changes_are_listed_in_each_language(page, lang, word):
+    text = " ".join(texts(find(page.layout(lang=lang), "data-release-own")))
+    assert word in text and "wider" not in text

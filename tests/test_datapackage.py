@@ -94,7 +94,7 @@ def test_the_validator_catches_a_broken_foreign_key(client, tmp_path):
 
 def test_package_describes_every_dataset_with_keys_licence_and_sources(client, tmp_path):
     package = json.loads(_unzip(client.get("/api/v1/datapackage.zip?lang=en").data, tmp_path).read_text())
-    assert package["version"] == "2026.1"
+    assert package["version"] == "2026.2"
     assert package["licenses"][0]["name"] == "CC-BY-4.0"
     assert "Human Rights Commissioner" in package["sources"][0]["title"]
     resources = {r["name"]: r for r in package["resources"]}
@@ -196,7 +196,7 @@ def test_whole_numbers_are_written_without_a_decimal_point(client):
 
 
 def test_a_new_release_reports_the_status_changes_and_keeps_the_package_valid(client, tmp_path, monkeypatch):
-    """Release 2026.2 moves R-01 to in progress: the page's change list, the API and the package all show it."""
+    """Release 2026.3 moves R-01 to in progress: the page's change list, the API and the package all show it."""
     import csv
 
     from data_access import engine as engine_module
@@ -206,7 +206,7 @@ def test_a_new_release_reports_the_status_changes_and_keeps_the_package_valid(cl
     from tests.conftest import copy_release
 
     release = copy_release(tmp_path)
-    for name, change in (("release.csv", {"version": "2026.2"}), ("recommendations.csv", None)):
+    for name, change in (("release.csv", {"version": "2026.3"}), ("recommendations.csv", None)):
         with (release / name).open(encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle))
         for row in rows:
@@ -226,7 +226,7 @@ def test_a_new_release_reports_the_status_changes_and_keeps_the_package_valid(cl
         assert import_release(engine, release).ok
         invalidate()
         changes = release_changes()
-        assert (changes["current"], changes["previous"]) == ("2026.2", "2026.1")
+        assert (changes["current"], changes["previous"]) == ("2026.3", "2026.2")
         assert changes["status_changes"].to_dict("records") == [
             {
                 "recommendation": "R-01",
@@ -237,10 +237,10 @@ def test_a_new_release_reports_the_status_changes_and_keeps_the_package_valid(cl
         ]
         history = client.get("/api/v1/recommendations/R-01").get_json()["data"]["status_history"]
         assert [(h["status"], h["release_version"]) for h in history] == [
-            ("proposed", "2026.1"),
-            ("in_progress", "2026.2"),
+            ("proposed", "2026.2"),
+            ("in_progress", "2026.3"),
         ]
-        assert [r["version"] for r in client.get("/api/v1/releases").get_json()["data"]] == ["2026.2", "2026.1"]
+        assert [r["version"] for r in client.get("/api/v1/releases").get_json()["data"]] == ["2026.3", "2026.2"]
         report = frictionless.validate(
             str(_unzip(client.get("/api/v1/datapackage.zip?lang=en").data, tmp_path / "package"))
         )

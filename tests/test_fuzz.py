@@ -244,7 +244,7 @@ REAL_PATH_VALUES = {
     "name": ["regions", "observations", "indicators", "recommendations"],
     "fmt": ["csv", "json", "xlsx"],
     "topic": ["cases", "npm"],
-    "filename": ["upr-2026.1-en.pdf", "dashboard.css"],
+    "filename": ["upr-2026.2-en.pdf", "dashboard.css"],
     "path": ["regions", "visits", "data", "v1/regions"],
     "rest": ["v1/regions", "v2"],
 }

@@ -36,7 +36,15 @@ def test_every_counted_message_has_each_plural_form_of_the_language(lang):
     assert len(COUNTED) >= len(COUNT_FORMS)
     incomplete = [m for m in COUNTED if len(plurals(lang).get(m[0], ())) != FORMS[lang]]
     assert incomplete == []
-    broken = [m for m in COUNTED for form in plurals(lang)[m[0]] if PLACEHOLDER.findall(form) != ["{n}"]]
+    # Every form counts with {n} once and keeps the sentence's other placeholders ({period}, ...).
+    broken = [
+        m
+        for m in COUNTED
+        for form in plurals(lang)[m[0]]
+        if PLACEHOLDER.findall(form).count("{n}") != 1
+        or sorted(PLACEHOLDER.findall(form)) != sorted(PLACEHOLDER.findall(m[0]))
+        or sorted(PLACEHOLDER.findall(m[0])) != sorted(PLACEHOLDER.findall(m[1]))
+    ]
     assert broken == []
 
 
@@ -116,3 +124,42 @@ def test_dates_are_formatted_for_the_language():
     assert "июня 2023" in format_date(day, "ru")
     assert "маусым" in format_date(day, "kk").lower()
     assert format_date("2025-01", "en", "month") == "January 2025"
+
+
+# A page sentence that counts (the overview's NPM-visits card, the visits page's types note), as the catalogues give it.
+NPM_VISITS = (
+    "NPM groups made {n} visit to closed institutions in {period}.",
+    "NPM groups made {n} visits to closed institutions in {period}.",
+)
+NOT_BY_TYPE = (
+    "The visits by type add up to {sum}; the report's total for the same facilities is {total}: {n} visit is not broken down by type.",
+    "The visits by type add up to {sum}; the report's total for the same facilities is {total}: {n} visits are not broken down by type.",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("ru", ["1 посещение", "2 посещения", "5 посещений", "21 посещение", "240 посещений"]),
+        ("kk", ["1 бару", "2 бару", "5 бару", "21 бару", "240 бару"]),
+        ("en", ["1 visit", "2 visits", "5 visits", "21 visits", "240 visits"]),
+    ],
+)
+def test_a_page_sentence_counts_in_the_form_its_number_asks_for(lang, expected):
+    from components.units import counted
+
+    said = [counted(lang, NPM_VISITS, n, "visits", period="2025") for n in (1, 2, 5, 21, 240)]
+    assert [f" {words} " in f" {sentence} " for sentence, words in zip(said, expected, strict=True)] == [True] * 5
+    assert all("2025" in sentence and "{" not in sentence for sentence in said)
+    if lang == "ru":  # the verb agrees too: "не распределено" for one, "не распределены" otherwise
+        notes = [counted(lang, NOT_BY_TYPE, n, sum="1", total="2") for n in (1, 2, 5, 21, 240)]
+        assert [note.rsplit(": ", 1)[1] for note in notes] == [
+            "1 посещение не распределено по типам.", "2 посещения не распределены по типам.",
+            "5 посещений не распределены по типам.", "21 посещение не распределено по типам.",
+            "240 посещений не распределены по типам.",
+        ]  # fmt: skip
+
+
+def test_money_is_shown_in_whole_tenge():
+    assert format_value(102957.3, "tenge", "en") == "102,957"
+    assert format_value(102957.5, "tenge", "ru") == "102\u00a0958"

@@ -162,7 +162,7 @@ def test_broken_release_is_refused_with_its_place_and_reason_and_changes_nothing
     bundled, tmp_path, breaker, file, column, reason
 ):
     release = copy_release(tmp_path)
-    (release / "release.csv").write_text((release / "release.csv").read_text().replace("2026.1,", "2026.9,"))
+    (release / "release.csv").write_text((release / "release.csv").read_text().replace("2026.2,", "2026.9,"))
     breaker(release)
     before = database_fingerprint(bundled)
 
@@ -220,7 +220,7 @@ def test_xlsx_workbook_with_one_sheet_per_table_imports_like_the_csv_directory(b
 
 def test_a_new_release_replaces_the_data_in_one_step(bundled, tmp_path):
     release = copy_release(tmp_path)
-    (release / "release.csv").write_text((release / "release.csv").read_text().replace("2026.1,", "2026.2,"))
+    (release / "release.csv").write_text((release / "release.csv").read_text().replace("2026.2,", "2026.3,"))
 
     def edit(frame):
         frame.loc[(frame["indicator"] == "prisoners") & (frame["region"] == "KZ-61"), "value"] = "900"
@@ -231,7 +231,7 @@ def test_a_new_release_replaces_the_data_in_one_step(bundled, tmp_path):
     assert result.ok, [str(p) for p in result.problems]
     with bundled.connect() as connection:
         current = connection.execute(select(schema.release.c.version).where(schema.release.c.is_current)).scalar()
-        assert current == "2026.2"
+        assert current == "2026.3"
         assert connection.execute(select(func.count()).select_from(schema.release)).scalar() == 2
     from data_access.queries.observations import observations
 
@@ -293,3 +293,53 @@ def _init_in_child(env: dict) -> None:
     from data_access.engine import get_engine as child_engine
 
     ensure_database(child_engine())
+
+
+def _edit_changes(release: Path, code: str, **cells: str) -> None:
+    def edit(frame):
+        for column, text in cells.items():
+            frame.loc[frame["code"] == code, column] = text
+        return frame
+
+    edit_csv(release / "changes.csv", edit)
+
+
+@pytest.mark.parametrize(
+    ("cells", "column", "reason"),
+    [
+        ({"target_key": "no_such_indicator"}, "target_key", "is not a row of indicators in this release"),
+        ({"target_column": "definition_xx"}, "target_column", "is not a column of indicators"),
+        ({"old_value": ""}, "old_value", "a correction says what was corrected"),
+        ({"source_line": "99999"}, "source_line", "is not a line of the report text"),
+        ({"kind": "rewritten"}, "kind", "is not one of corrected, added, clarified"),
+    ],
+)
+def test_a_change_record_that_names_no_row_of_the_release_is_refused(bundled, tmp_path, cells, column, reason):
+    release = copy_release(tmp_path)
+    (release / "release.csv").write_text((release / "release.csv").read_text().replace("2026.2,", "2026.9,"))
+    _edit_changes(release, "C02", **cells)  # C02 corrects the definition of registered_torture_offences
+    problems = validate_release(read_release(release))[1]
+    assert any(p.file == "changes.csv" and p.column == column and reason in p.reason for p in problems), [
+        str(p) for p in problems
+    ]
+
+
+def test_people_received_without_the_line_that_gives_them_are_refused(bundled, tmp_path):
+    release = copy_release(tmp_path)
+
+    def edit(frame):
+        frame.loc[frame["code"] == "ov2025_02", "persons_received_line"] = ""
+        frame.loc[frame["code"] == "ov2025_03", "persons_received"] = "-17"
+        return frame
+
+    edit_csv(release / "ombudsman_visits.csv", edit)
+    problems = {(p.column, p.reason) for p in validate_release(read_release(release))[1]}
+    assert any(c == "persons_received_line" and "exactly when" in r for c, r in problems)
+    assert ("persons_received", "is negative") in problems
+
+
+def test_a_release_without_a_change_record_still_imports(bundled, tmp_path):
+    """changes.csv is optional: a first release, or one from before 2026.2, has none."""
+    release = copy_release(tmp_path)
+    (release / "changes.csv").unlink()
+    assert validate_release(read_release(release))[1] == []

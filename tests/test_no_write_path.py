@@ -64,7 +64,7 @@ def _values(variable: str, rule: str, client) -> list[str]:
     elif rule.startswith("/download"):
         real = dataset_names() if variable == "name" else ["csv", "xlsx"]
     elif rule.startswith("/pdf"):
-        real = ["upr-2026.1-en.pdf"]
+        real = ["upr-2026.2-en.pdf"]
     elif rule.startswith("/_dash-component-suites"):
         page = client.get("/").get_data(as_text=True)
         suites = re.findall(r'src="/_dash-component-suites/([^/]+)/([^"]+)"', page)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 
 import pandas as pd
 import pytest
@@ -198,7 +199,12 @@ def test_visits_card_says_the_counts_add_up_and_cites_the_lines(page):
     text = " ".join(texts(card))
     assert "Recommendations issued after 12 of them: 52." in text
     assert "This matches the report's total (52); fulfilled: 41 (78.8%), in progress: 11 (21.2%)." in text
-    assert source_links(card) == [("Special report 2026, Section 5", "/report?line=1283&lang=en#L1283")]
+    # The visits' source, then the lines named by the note on the people received at them (release 2026.2).
+    assert source_links(card) == [
+        ("Special report 2026, Section 5", "/report?line=1283&lang=en#L1283"),
+        ("lines 1298-1412", "/report?line=1298&lang=en#L1298"),
+        ("line 1398", "/report?line=1398&lang=en#L1398"),
+    ]
 
 
 # ---------------------------------------------------------------- the tracker
@@ -234,19 +240,164 @@ def test_each_recommendation_has_a_permalink_that_shows_it_first(page, datasets,
     assert source_links(selected) == [
         ("Special report 2026, Conclusions and recommendations", "/report?line=2011&lang=en#L2011")
     ]
-    assert "release 2026.1" in text  # its status history
+    assert "release 2026.2" in text  # its status history
 
 
 def test_choosing_a_state_body_keeps_what_concerns_it(page):
     layout = page.layout(lang="en", agency="MZ")
     glance = " ".join(texts(find(layout, "recommendations-glance")))
-    assert "The report's recommendations addressed to it: 1; still open: 1; fulfilled: 0." in glance
     assert (
-        "Regional representatives: recommendations issued after visits in 2025: 175; fulfilled: not published."
-        in glance
+        "The report closes with 1 recommendation addressed to Ministry of Health: "
+        "open (proposed or in progress) 1, not fulfilled 0, fulfilled 0." in glance
     )
+    assert "Regional representatives · MoH: 175 recommendations issued, how many fulfilled not published." in glance
     tracker = " ".join(texts(find(layout, "recommendations-tracker-list")))
     assert "Recommendation R-09" in tracker and "Recommendation R-01" not in tracker
+
+
+# ---------------------------------------------------------------- the ministry view (?agency=...)
+
+
+def glance_text(layout: object) -> str:
+    return " ".join(texts(find(layout, "recommendations-glance"))).replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def test_ministry_view_of_the_mia_says_what_the_report_asks_and_what_is_known(page):
+    layout = page.layout(lang="en", agency="MVD")
+    glance = glance_text(layout)
+    # 11 closing recommendations name the MIA (lines 2007-2033), all proposed: open.
+    assert (
+        "The report closes with 11 recommendations addressed to Ministry of Internal Affairs: "
+        "open (proposed or in progress) 11, not fulfilled 0, fulfilled 0." in glance
+    )
+    # 3,299 mandated facilities (line 1788), 152 NPM visits (line 1792): 3299 / 152 = 21.7 years.
+    assert (
+        "Ministry of Internal Affairs: 3,299 facilities in the NPM's mandate; in 2025 NPM participants made 152 visits "
+        "to them. At that pace one visit to each takes at least 21.7 years: longer than the mandate's one visit "
+        "every 4 years." in glance
+    )
+    assert "The report publishes no count of fulfilled recommendations for Ministry of Internal Affairs." in glance
+    assert "NPM · MIA: not published" in glance
+    # A short introduction, so the summary is on a phone's first screen; the whole page keeps the long one.
+    assert page.AGENCY_INTRO in texts(layout)
+    assert page.AGENCY_INTRO not in texts(page.layout(lang="en"))
+    links = dict(source_links(find(layout, "recommendations-glance")))
+    assert links["Special report 2026, Conclusions and recommendations"].startswith("/report?line=2007")
+    assert "/report?line=1788&lang=en#L1788" in links.values()
+    assert "/report?line=1792&lang=en#L1792" in links.values()
+
+
+def test_ministry_view_lists_its_open_recommendations_with_links_to_each(page):
+    card = find(page.layout(lang="en", agency="MVD"), "recommendations-ministry-open")
+    text = " ".join(texts(card))
+    assert "Not fulfilled yet: 11 recommendations." in text
+    hrefs = [link.href for link in _links(card)]
+    assert "/recommendations?lang=en&agency=MVD&rec=R-05" in hrefs
+    assert sum(href.startswith("/recommendations?") for href in hrefs) == 11
+    assert text.count("open") >= 11
+    assert source_links(card)[0][1].startswith("/report?line=2007")
+
+
+def test_ministry_view_shows_its_mandated_facilities_npm_visits_and_pace_with_links_to_visits(page):
+    card = find(page.layout(lang="en", agency="MVD"), "recommendations-ministry-visits")
+    cells = table_cells(find(card, "recommendations-ministry-visits-table"))
+    assert cells == [["MIA", "3,299", "152", "21.7", "more than 4 years"]]
+    hrefs = [link.href for link in _links(card)]
+    assert "/visits?lang=en&sector=MVD" in hrefs and "/visits?lang=en" in hrefs
+    assert [href for _, href in source_links(card)] == [
+        "/report?line=1788&lang=en#L1788",
+        "/report?line=1792&lang=en#L1792",
+    ]
+
+
+def test_ministry_view_writes_unpublished_fulfilment_in_words_with_no_chart(page):
+    card = find(page.layout(lang="en", agency="MVD"), "recommendations-fulfilment")
+    assert find(card, "recommendations-fulfilment-graph") is None  # no bar of any length
+    text = " ".join(texts(card))
+    assert "Regional representatives · MIA: 708 recommendations issued, how many fulfilled not published." in text
+    # A state body with a published share keeps its chart.
+    assert find(page.layout(lang="en", agency="KUIS"), "recommendations-fulfilment-graph") is not None
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "ru",
+            [
+                "в адрес «Министерство внутренних дел»: 11 рекомендаций;",
+                "в мандате НПМ — 3 299 учреждений",
+                "совершили 152 посещения",
+                "21,7 года",
+            ],
+        ),
+        (
+            "kk",
+            [
+                "«Ішкі істер министрлігі» атына жолданған қорытынды ұсынымдары: 11 ұсыным;",
+                "3 299 мекеме",
+                "152 бару",
+                "21,7 жыл",
+            ],
+        ),
+    ],
+)
+def test_ministry_summary_counts_take_their_plural_forms(page, lang, expected):
+    glance = glance_text(page.layout(lang=lang, agency="MVD"))
+    for words in expected:
+        assert words in glance, words
+
+
+def test_ministry_view_of_a_state_body_with_little_data_says_what_is_missing(page):
+    layout = page.layout(lang="en", agency="MF")
+    glance = glance_text(layout)
+    assert (
+        "The report closes with 1 recommendation addressed to Ministry of Finance: "
+        "open (proposed or in progress) 1, not fulfilled 0, fulfilled 0." in glance
+    )
+    assert "The report counts no facilities of Ministry of Finance among those in the NPM's mandate." in glance
+    assert "The report gives no count of recommendations issued to Ministry of Finance after visits." in glance
+    assert "/visits?lang=en&sector=MF" not in [link.href for link in _links(layout)]
+    assert find(layout, "recommendations-ministry-visits-table") is None
+    assert find(layout, "recommendations-fulfilment-graph") is None
+    open_card = " ".join(texts(find(layout, "recommendations-ministry-open")))
+    assert "Not fulfilled yet: 1 recommendation." in open_card and "R-04" in open_card
+    table3 = " ".join(texts(find(layout, "recommendations-table3")))
+    assert "Table 3 has no column for Ministry of Finance." in table3
+    assert "в адрес «Министерство финансов»: 1 рекомендация;" in glance_text(page.layout(lang="ru", agency="MF"))
+
+
+def test_heat_map_outlines_the_chosen_state_bodys_column_and_heads_it_in_bold(cards):
+    frame = recs.region_agency_fulfilment("en")
+    plain = cards.table3_figure(frame, "en")
+    mia = cards.table3_figure(frame, "en", "MVD")
+    assert not plain.layout.shapes
+    (outline,) = mia.layout.shapes
+    column = list(mia.data[0].x).index("MIA")
+    assert (outline.x0, outline.x1) == (column - 0.5, column + 0.5)
+    assert (outline.y0, outline.y1) == (-0.5, 21 - 0.5)  # every row, the total row too
+    assert mia.layout.xaxis.ticktext[column] == "<b>MIA</b>"
+    assert [t for i, t in enumerate(mia.layout.xaxis.ticktext) if i != column] == [
+        label for i, label in enumerate(mia.data[0].x) if i != column
+    ]
+    assert [list(r) for r in mia.data[0].z] == [list(r) for r in plain.data[0].z]  # the cells are unchanged
+    assert not cards.table3_figure(frame, "en", "MF").layout.shapes  # no column in Table 3
+    text = " ".join(texts(find(load_page("recommendations").layout(lang="en", agency="MVD"), "recommendations-table3")))
+    assert (
+        "The column of Ministry of Internal Affairs is outlined: none of its regional cells (20 cells) is published."
+        in text
+    )
+
+
+def test_ministry_downloads_hold_what_its_cards_show(page):
+    from app import server
+
+    client = server.test_client()
+    visits = client.get("/download/recommendations.ministry_visits.csv?lang=en&agency=MVD").get_data(as_text=True)
+    assert "MIA,3299,152,21.7,more than 4 years" in visits
+    opened = client.get("/download/recommendations.ministry_open.csv?lang=en&agency=MF").get_data(as_text=True)
+    assert "R-04" in opened and "R-05" not in opened
+    assert client.get("/download/recommendations.ministry_open.csv?lang=en&agency=NOPE").status_code == 400
 
 
 # ---------------------------------------------------------------- bad input
@@ -366,3 +517,18 @@ def test_a_download_with_a_value_the_page_does_not_know_is_refused(page, query):
     from app import server
 
     assert server.test_client().get(f"/download/{query}").status_code == 400
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_the_state_body_choice_names_each_body_once(page, lang):
+    options = {o["value"]: o["label"] for o in page.agency_control(lang, None).children.children[1].options}
+    english = {
+        "AKIMAT": "Local executive bodies (akimats)",
+        "SA": "Judicial Administration of the Supreme Court",
+        "MVD": "Ministry of Internal Affairs (MIA)",
+    }
+    if lang == "en":
+        assert {code: options[code] for code in english} == english
+    for label in options.values():  # no name followed by its own short form: "(akimats) (Akimats)"
+        words = re.findall(r"\(([^)]*)\)", label)
+        assert len({word.casefold() for word in words}) == len(words), label

@@ -20,8 +20,8 @@ from tests.test_recommendations import find, texts
 
 @pytest.fixture(scope="module")
 def later_release(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Release 2026.2: every Table 3 cell filled, R-01 in progress since 15 June 2026."""
-    return write_later_release(tmp_path_factory.mktemp("releases") / "2026.2")
+    """Release 2026.3: every Table 3 cell filled, R-01 in progress since 15 June 2026."""
+    return write_later_release(tmp_path_factory.mktemp("releases") / "2026.3")
 
 
 @pytest.fixture
@@ -46,8 +46,8 @@ def history_of(code: str) -> list[tuple[str, dt.date, str]]:
     return [(r["status"], r["status_date"], r["release_version"]) for r in frame.to_dict("records")]
 
 
-PROPOSED = ("proposed", dt.date(2026, 1, 1), "2026.1")
-IN_PROGRESS = ("in_progress", dt.date(2026, 6, 15), "2026.2")
+PROPOSED = ("proposed", dt.date(2026, 1, 1), "2026.2")
+IN_PROGRESS = ("in_progress", dt.date(2026, 6, 15), "2026.3")
 
 
 def test_a_later_release_appends_to_the_status_history_and_reimports_keep_it(bundled, later_release):
@@ -58,7 +58,7 @@ def test_a_later_release_appends_to_the_status_history_and_reimports_keep_it(bun
     tracker = recs.recommendation_tracker("en").set_index("code")
     assert tracker.loc["R-01", "status"] == "in_progress" and tracker.loc["R-01", "status_date_precision"] == "day"
 
-    # The same release again changes nothing; going back to 2026.1 changes the status, not the history.
+    # The same release again changes nothing; going back to 2026.2 changes the status, not the history.
     assert not import_release(bundled, later_release).changed
     assert import_release(bundled, BUNDLED_RELEASE).ok
     assert recs.recommendation_tracker("en").set_index("code").loc["R-01", "status"] == "proposed"
@@ -70,7 +70,7 @@ def test_the_tracker_shows_the_status_history_as_a_timeline(current_later, page)
     layout = page.layout(lang="en", rec="R-01")
     text = " ".join(" ".join(texts(find(layout, "recommendations-selected"))).split())
     assert "In progress since June 15, 2026" in text
-    assert "Proposed 2026 · release 2026.1" in text and "In progress June 15, 2026 · release 2026.2" in text
+    assert "Proposed 2026 · release 2026.2" in text and "In progress June 15, 2026 · release 2026.3" in text
     summary = " ".join(texts(find(layout, "recommendations-tracker-summary")))
     assert "still open: 11 (proposed: 10, in progress: 1, fulfilled: 0, not fulfilled: 0)" in summary
 

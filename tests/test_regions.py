@@ -189,11 +189,11 @@ def test_map_has_one_location_per_region_and_every_location_has_a_boundary():
 
 
 def test_map_colours_follow_the_values_on_a_scale_from_zero_with_the_unit_as_legend():
-    figure = region_map(map_frame(), "en", "per 1,000 prisoners", "No data")
+    figure = region_map(map_frame(), "en", "per 1,000 convicted persons", "No data")
     trace = choropleths(figure)[0]
     assert dict(zip(trace.locations, trace.z, strict=True))["KZ61"] == 18
     assert figure.layout.coloraxis.cmin == 0 and figure.layout.coloraxis.cmax == 33
-    assert figure.layout.coloraxis.colorbar.title.text == "per 1,000 prisoners"
+    assert figure.layout.coloraxis.colorbar.title.text == "Per 1,000 convicted persons"  # a title: capital first
     assert figure.layout.geo.projection.type == "conic equal area"
 
 
@@ -298,7 +298,7 @@ def test_count_ranking_has_no_reference_line(page):
 def test_page_shows_the_national_rate_and_where_the_report_rounds_differently(page):
     text = " ".join(texts(page.layout(lang="en")))
     assert (
-        "Kazakhstan, 2025: 6.1 complaints about torture per 1,000 prisoners (236 complaints, 38,980 prisoners in 20 regions)."
+        "Kazakhstan, 2025: 6.1 complaints about torture per 1,000 convicted persons (236 complaints, 38,980 convicted persons in 20 regions)."
         in text
     )
     assert "In 5 of 20 regions the printed rate differs" in text
@@ -310,7 +310,7 @@ def test_region_in_the_url_shows_its_detail(page):
     layout = page.layout(lang="en", region="KZ-61")
     detail = " ".join(texts(find(layout, "regions-detail")))
     assert (
-        "Turkistan Region: 18 complaints about torture and 831 prisoners give 21.7 complaints per 1,000 prisoners"
+        "Turkistan Region: 18 complaints about torture and 831 convicted persons give 21.7 complaints per 1,000 convicted persons"
         in detail
     )
     assert "rank 1 of 20" in detail
@@ -453,7 +453,7 @@ def test_downloads_serve_the_numbers_the_cards_show(client, name, params):
     text = response.get_data().decode("utf-8-sig")
     if name == "detail":
         assert "Complaints about torture,18,236," in text
-        assert '"Complaints per 1,000 prisoners (computed)",21.7,6.1,KZ-61,' in text  # as the table shows them
+        assert '"Complaints per 1,000 convicted persons (computed)",21.7,6.1,KZ-61,' in text  # as the table shows them
     elif name == "table":
         assert text.splitlines()[1].startswith("Abai Region,")
     else:
@@ -488,9 +488,9 @@ def test_a_regions_download_holds_the_shown_rows_with_codes_period_unit_source_a
     frame = pd.read_csv(io.BytesIO(response.data), encoding="utf-8-sig", dtype={"report_lines": str, "release": str})
     first = frame.iloc[0].to_dict()
     assert first["Region"] == "Turkistan Region"
-    assert first["Rank: Complaints about torture per 1,000 prisoners"] == 1
-    assert (first["Complaints about torture"], first["Prisoners"]) == (18, 831)
-    assert first["Complaints per 1,000 prisoners (computed)"] == 21.7
+    assert first["Rank: Complaints about torture per 1,000 convicted persons"] == 1
+    assert (first["Complaints about torture"], first["Convicted persons"]) == (18, 831)
+    assert first["Complaints per 1,000 convicted persons (computed)"] == 21.7
     assert first["As printed in the report"] == 21.6
     extra = {key: first[key] for key in ("region_code", "period", "unit", "source", "report_lines", "release")}
     assert extra == {
@@ -499,10 +499,10 @@ def test_a_regions_download_holds_the_shown_rows_with_codes_period_unit_source_a
         "unit": "complaints; prisoners; per_1000; number",
         "source": "Special report 2026, Section 5, Table 2",
         "report_lines": "1191",
-        "release": "2026.1",
+        "release": "2026.2",
     }
     # Every rate with one decimal as on the page, every count whole: the CSV has no longer figure.
-    assert frame["Complaints per 1,000 prisoners (computed)"].map(lambda v: round(v, 1) == v).all()
+    assert frame["Complaints per 1,000 convicted persons (computed)"].map(lambda v: round(v, 1) == v).all()
     assert str(frame["Complaints about torture"].dtype) == "int64"
     assert set(frame["region_code"]) == set(TABLE_2)
 
@@ -646,3 +646,59 @@ def test_a_bad_region_in_a_callback_selects_none_with_a_translated_notice_and_ke
 )
 def test_a_download_with_a_value_the_page_does_not_know_is_refused(client, query):
     assert client.get(f"/download/{query}").status_code == 400
+
+
+def test_karaganda_shows_its_payphones_and_terminals_by_institution_with_their_lines(page):
+    layout = page.layout(lang="en", region="KZ-35")
+    card = find(layout, "regions-institutions")
+    assert card is not None
+    text = " ".join(texts(card))
+    assert "Institution No. 30 (Dolinka settlement) – 5" in text
+    assert "Institution No. 35 (Karabas settlement) – 12" in text
+    from pages.regions.datasets import institutions_data
+
+    frame = institutions_data("en", "KZ-35").frame
+    assert frame.groupby("indicator")["value"].sum().to_dict() == {
+        "payphones_not_working": 8,
+        "terminals_not_working": 13,
+    }
+    assert set(frame["source_line"]) == {1578, 1580}
+    # each row's source is in words, linked to its sentence of the report
+    assert {source.href for source in frame["source"]} == {
+        "/report?line=1578&lang=en#L1578",
+        "/report?line=1580&lang=en#L1580",
+    }
+
+
+def test_a_region_the_report_names_no_institutions_for_has_no_such_card(page):
+    assert find(page.layout(lang="en", region="KZ-61"), "regions-institutions") is None
+
+
+def test_karagandas_region_figures_still_count_the_region_once(bundled):
+    detail = queries.region_detail("en", "KZ-35").set_index("key")
+    assert detail.at["payphones", "value"] == 8 and detail.at["terminals", "value"] == 13
+
+
+def test_the_institution_download_holds_the_cards_numbers(client):
+    response = client.get("/download/regions.institutions.csv?lang=ru&region=KZ-35")
+    assert response.status_code == 200
+    text = response.get_data().decode("utf-8-sig")
+    assert "Учреждение № 35 (посёлок Карабас)" in text and ",12," in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "rate_title", "complaints_title"),
+    [
+        ("en", "Per 1,000 convicted persons", "Complaints"),
+        ("ru", "На 1\u00a0000 осуждённых", "Жалобы"),
+        ("kk", "1 мың сотталғанға шаққанда", "Шағым"),
+    ],
+)
+def test_chart_axis_and_legend_titles_begin_with_a_capital_in_each_language(page, lang, rate_title, complaints_title):
+    for metric, title in (("rate", rate_title), ("complaints", complaints_title)):
+        layout = page.layout(lang=lang, metric=metric)
+        bar = find(layout, "regions-bar-graph").figure
+        # (the ranking's axis title goes over lines on a phone: read as one line)
+        written = (bar.layout.xaxis.title.text, bar.layout.yaxis.title.text)
+        assert title in [text.replace("<br>", " ") for text in written if text]
+        assert find(layout, "regions-map-graph").figure.layout.coloraxis.colorbar.title.text == title

@@ -65,8 +65,8 @@ def test_the_pdf_route_refuses_a_symlink_out_of_its_folder(client, tmp_path, mon
     folder.mkdir()
     secret = tmp_path / "secret.pdf"
     secret.write_bytes(b"%PDF-1.4 not for the public")
-    os.symlink(secret, folder / "upr-2026.1-en.pdf")
-    (folder / "upr-2026.1-kk.pdf").write_bytes(b"%PDF-1.4 the briefing")
+    os.symlink(secret, folder / "upr-2026.2-en.pdf")
+    (folder / "upr-2026.2-kk.pdf").write_bytes(b"%PDF-1.4 the briefing")
     monkeypatch.setattr(upr_pdf, "pdf_directory", lambda: folder)
-    assert client.get("/pdf/upr-2026.1-en.pdf").status_code == 404
-    assert client.get("/pdf/upr-2026.1-kk.pdf").status_code == 200
+    assert client.get("/pdf/upr-2026.2-en.pdf").status_code == 404
+    assert client.get("/pdf/upr-2026.2-kk.pdf").status_code == 200

@@ -71,7 +71,7 @@ def responses(client: flask.testing.FlaskClient) -> dict[str, flask.Response]:
         "api": client.get("/api/v1/regions?lang=en"),
         "api error": client.get("/api/v1/regions?colour=red"),
         "download 404": client.get("/download/no-such.csv"),
-        "pdf 404": client.get("/pdf/upr-2026.1-xx.pdf"),
+        "pdf 404": client.get("/pdf/upr-2026.2-xx.pdf"),
         "health": client.get("/healthz"),
         "method not allowed": client.delete("/regions"),
     }
@@ -218,6 +218,6 @@ def test_health_check_reports_database_and_cache(client) -> None:
     assert response.headers["Cache-Control"] == "no-store"
     report = response.get_json()
     assert report["status"] == "ok"
-    assert report["database"] == {"backend": "sqlite", "ok": True, "release": "2026.1"}
+    assert report["database"] == {"backend": "sqlite", "ok": True, "release": "2026.2"}
     assert report["cache"] == {"backend": "memory", "ok": True, "fallback": None}
     assert "sqlite:///" not in response.get_data(as_text=True)  # the address of the database is never shown

@@ -157,7 +157,7 @@ def test_outstanding_recommendations_are_the_reports_closing_ones_all_open_in_20
     assert set(frame["status"]) == {"proposed"} and set(frame["status_group"]) == {"open"}
     r04 = frame[frame["code"] == "R-04"].iloc[0]
     assert "Ministry of Finance" in r04["addressees_text"] and "Ministry of Justice" in r04["addressees_text"]
-    assert "Ministry of Finance (MF)" in r04["note_text"]  # the data note on line 2013
+    assert "Ministry of Finance (MoF)" in r04["note_text"]  # the data note on line 2013: the chips' short form
 
 
 def test_open_not_fulfilled_and_fulfilled_are_three_groups(bundled, monkeypatch):
@@ -273,13 +273,13 @@ def pdf_server(tmp_path, monkeypatch):
     server = flask.Flask(__name__)
     register_upr_pdf_route(server)
     (tmp_path / "pdf").mkdir()
-    (tmp_path / "pdf" / "upr-2026.1-en.pdf").write_bytes(b"%PDF-1.4 test")
+    (tmp_path / "pdf" / "upr-2026.2-en.pdf").write_bytes(b"%PDF-1.4 test")
     (tmp_path / "secret.pdf").write_bytes(b"%PDF-1.4 secret")
     return server.test_client()
 
 
 def test_the_pdf_route_serves_a_built_pdf(pdf_server):
-    response = pdf_server.get("/pdf/upr-2026.1-en.pdf")
+    response = pdf_server.get("/pdf/upr-2026.2-en.pdf")
     assert response.status_code == 200
     assert response.mimetype == "application/pdf"
     assert response.data == b"%PDF-1.4 test"
@@ -287,7 +287,7 @@ def test_the_pdf_route_serves_a_built_pdf(pdf_server):
 
 @pytest.mark.parametrize(
     "name",
-    ["upr-2026.1-ru.pdf", "upr-2026.1-xx.pdf", "secret.pdf", "..%2Fsecret.pdf", "upr-..-en.pdf", "upr-2026.1-en.PDF"],
+    ["upr-2026.2-ru.pdf", "upr-2026.2-xx.pdf", "secret.pdf", "..%2Fsecret.pdf", "upr-..-en.pdf", "upr-2026.2-en.PDF"],
 )
 def test_the_pdf_route_refuses_anything_else(pdf_server, name):
     assert pdf_server.get(f"/pdf/{name}").status_code == 404
@@ -297,9 +297,9 @@ def test_the_page_links_the_pdf_only_once_it_is_built(page, tmp_path, monkeypatc
     monkeypatch.setenv("INSTANCE_DIR", str(tmp_path))
     assert find(page.layout(lang="en"), "upr-pdf-link") is None
     (tmp_path / "pdf").mkdir()
-    (tmp_path / "pdf" / "upr-2026.1-en.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "pdf" / "upr-2026.2-en.pdf").write_bytes(b"%PDF-1.4")
     link = find(page.layout(lang="en"), "upr-pdf-link")
-    assert link is not None and link.href == "/pdf/upr-2026.1-en.pdf"
+    assert link is not None and link.href == "/pdf/upr-2026.2-en.pdf"
 
 
 # ---------------------------------------------------------------- the background PDF build
@@ -344,14 +344,14 @@ def pdf_state_text(page, lang: str) -> str:
 def test_of_two_attempts_to_build_only_one_starts_and_the_lock_outlives_the_starter(pdf_folder, stand_in_build):
     from web.upr_pdf import build_running
 
-    first = stand_in_build("2026.1")
+    first = stand_in_build("2026.2")
     assert first is not None and first.poll() is None
-    assert stand_in_build("2026.1") is None  # a second worker (or process) finds the lock taken
+    assert stand_in_build("2026.2") is None  # a second worker (or process) finds the lock taken
     assert build_running()  # held by the detached build alone: the starter closed its descriptor
     first.kill()
     first.wait()
     assert not build_running()  # freed when the build ends, however it ends
-    assert stand_in_build("2026.1") is not None
+    assert stand_in_build("2026.2") is not None
 
 
 def test_no_build_starts_when_switched_off_when_built_or_after_this_releases_failure(
@@ -360,13 +360,13 @@ def test_no_build_starts_when_switched_off_when_built_or_after_this_releases_fai
     from web.upr_pdf import record_failure
 
     monkeypatch.setenv("UPR_PDF_AUTOBUILD", "0")
-    assert stand_in_build("2026.1") is None
+    assert stand_in_build("2026.2") is None
     monkeypatch.setenv("UPR_PDF_AUTOBUILD", "1")
-    record_failure(pdf_folder, "2026.1", "RuntimeError: the briefing did not finish rendering")
-    assert stand_in_build("2026.1", after_failure=False) is None  # on start: the operator fixes the cause first
+    record_failure(pdf_folder, "2026.2", "RuntimeError: the briefing did not finish rendering")
+    assert stand_in_build("2026.2", after_failure=False) is None  # on start: the operator fixes the cause first
     for lang in ("kk", "ru", "en"):
-        (pdf_folder / f"upr-2026.1-{lang}.pdf").write_bytes(b"%PDF-1.4")
-    assert stand_in_build("2026.1") is None  # every language is built
+        (pdf_folder / f"upr-2026.2-{lang}.pdf").write_bytes(b"%PDF-1.4")
+    assert stand_in_build("2026.2") is None  # every language is built
     assert not (pdf_folder / ".build.lock").exists()
 
 
@@ -386,8 +386,8 @@ def test_the_page_says_the_pdf_is_being_prepared_while_a_build_runs_and_links_it
         os.close(fd)
     assert built_pdfs_token() != while_building  # a cached "being prepared" page is not served after the build
     assert "has not been built yet" in pdf_state_text(page, "en")
-    (pdf_folder / "upr-2026.1-en.pdf").write_bytes(b"%PDF-1.4")
-    assert find(page.layout(lang="en"), "upr-pdf-link").href == "/pdf/upr-2026.1-en.pdf"
+    (pdf_folder / "upr-2026.2-en.pdf").write_bytes(b"%PDF-1.4")
+    assert find(page.layout(lang="en"), "upr-pdf-link").href == "/pdf/upr-2026.2-en.pdf"
     assert find(page.layout(lang="en"), "upr-pdf-state") is None
 
 
@@ -405,7 +405,7 @@ def test_without_chromium_the_page_says_this_server_cannot_make_the_pdf_and_none
         assert pdf_state_text(page, lang) == translator(lang)(PDF_STATE_TEXTS["no-chromium"])
     assert "cannot make the PDF" in pdf_state_text(page, "en") and "use Print" in pdf_state_text(page, "en")
     assert built_pdfs_token() != with_chromium
-    assert stand_in_build("2026.1") is None
+    assert stand_in_build("2026.2") is None
     assert not pdf_folder.exists()
 
 
@@ -413,7 +413,7 @@ def test_a_failed_build_is_told_on_the_page_without_its_reason(page, pdf_folder)
     from web.upr_pdf import built_pdfs_token, record_failure
 
     before = built_pdfs_token()
-    record_failure(pdf_folder, "2026.1", "WebDriverException: chrome not reachable (/usr/lib/chromium/chrome)")
+    record_failure(pdf_folder, "2026.2", "WebDriverException: chrome not reachable (/usr/lib/chromium/chrome)")
     text = pdf_state_text(page, "en")
     assert text == "Making the PDF of this release failed; use Print instead."
     assert "WebDriver" not in str(page.layout(lang="en"))  # the reason is for the operator's log only
@@ -434,7 +434,7 @@ def test_an_import_that_succeeds_starts_the_pdf_build_of_the_current_release_and
     assert cli.main(["import", str(tmp_path)]) == 1  # an empty folder is no release
     assert asked == []
     assert cli.main(["import", str(BUNDLED_RELEASE)]) == 0
-    assert asked == ["2026.1"]
+    assert asked == ["2026.2"]
     assert "building the UPR briefing PDFs in the background" in capsys.readouterr().out
 
 
@@ -449,11 +449,11 @@ def test_a_failed_build_is_noted_where_the_page_reads_it_and_the_next_success_cl
     monkeypatch.setattr(build_upr_pdf, "wait_healthy", unreachable)
     assert build_upr_pdf.main(["--url", "http://127.0.0.1:9", "--lang", "en"]) == 1
     assert recorded_failure()["reason"] == "AppDidNotStart: the app at http://127.0.0.1:9 did not answer /healthz"
-    assert pdf_build_state("2026.1") == "failed" and not build_running()
+    assert pdf_build_state("2026.2") == "failed" and not build_running()
     monkeypatch.setattr(build_upr_pdf, "wait_healthy", lambda *_args: None)
     monkeypatch.setattr(build_upr_pdf, "build", lambda *_args: [])
     assert build_upr_pdf.main(["--url", "http://127.0.0.1:9", "--lang", "en"]) == 0
-    assert recorded_failure() is None and pdf_build_state("2026.1") == "not-built"
+    assert recorded_failure() is None and pdf_build_state("2026.2") == "not-built"
 
 
 def test_the_apps_the_build_and_the_tests_start_build_no_pdfs_unless_asked():
@@ -511,3 +511,20 @@ def test_a_bad_kind_in_a_kazakh_address_gives_the_kazakh_notice_beside_the_timel
     assert expected != "The milestone type asked for is not known; all milestones are shown."
     assert expected in texts(find(layout, "upr-milestones-container"))
     assert find(layout, "upr-milestone-kind").value == "all"
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "12.12.1984"), ("ru", "в сноске 32"), ("kk", "32-ескертпеде")])
+def test_the_timeline_notes_the_conventions_two_adoption_dates_with_links_to_both_lines(page, lang, words):
+    container = find(page.layout(lang=lang), "upr-milestones-container")
+    assert words in " ".join(texts(container))
+    hrefs = {href for _, href in source_links(container)}
+    assert f"/report?line=369&lang={lang}#L369" in hrefs and f"/report?line=393&lang={lang}#L393" in hrefs
+
+
+def test_the_coverage_card_does_not_repeat_the_note_the_covered_card_beside_it_gives(page):
+    layout = page.layout(lang="en")
+    covered = " ".join(texts(find(layout, "upr-covered")))
+    coverage = " ".join(texts(find(layout, "upr-coverage")))
+    assert "does not say whose visits these are" in covered
+    assert "does not say whose visits these are" not in coverage
+    assert "964" in coverage  # its own note, on the two totals of mandated facilities, stays

@@ -11,7 +11,7 @@ import json
 import pytest
 
 from data_access.queries import visits
-from tests.layout import find, load_page, texts
+from tests.layout import find, load_page, source_links, texts
 
 YEAR = 2025
 
@@ -204,6 +204,100 @@ def test_page_answers_whether_the_mandate_is_met_in_english(page):
     assert "aggregates only" in text
 
 
+LEADS = {
+    "en": "At the 2025 pace (817 facilities visited in the year), visiting each of the 3,761 mandated facilities once "
+    "would take at least 4.6 years; the mandate asks for one visit every 4 years.",
+    "ru": "При темпе 2025 года (за год посещениями охвачено 817 учреждений) на то, чтобы хотя бы раз посетить каждое "
+    "учреждение мандата (их 3 761), понадобится как минимум 4,6 года; мандат требует одного посещения раз в 4 года.",
+    "kk": "2025 жылғы қарқынмен (бір жылда барулармен 817 мекеме қамтылды) мандатқа жататын 3 761 мекеменің "
+    "әрқайсысына бір реттен бару үшін кемінде 4,6 жыл қажет; мандат әрқайсысына 4 жыл сайын бір рет баруды талап етеді.",
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "kk"])
+def test_first_screen_leads_with_one_answer_on_the_mandate(page, lang):
+    # Lines 1271 (817 covered in 2025) and 1788 (3,761 mandated): 3761 / 817 = 4.6 years, against the 4 of the mandate.
+    layout = page.layout(lang=lang)
+    verdict = find(layout, "visits-verdict")
+    assert page_text(verdict.children[0]) == LEADS[lang]
+    assert verdict.children[0].id == "visits-answer"
+
+
+def test_the_two_totals_are_explained_after_the_answer_with_their_sources(page):
+    totals = find(page.layout(lang="en"), "visits-answer-totals")
+    text = page_text(totals)
+    assert text.startswith("This answer uses 3,761: the report's count of the facilities in the mandate today")
+    # Line 1273: 964 mandated objects; 817 / 964 = 84.8 %, 964 / 817 = 1.2 years.
+    assert "The report also speaks of 964 mandated objects" in text
+    assert "the 817 facilities visited are 84.8%, and one visit to each would take at least 1.2 years" in text
+    assert [href for _, href in source_links(totals)] == [
+        "/report?line=1271&lang=en#L1271",
+        "/report?line=1788&lang=en#L1788",
+    ]
+
+
+def test_share_cards_show_no_change_that_mixes_two_years_bases_and_say_why(page):
+    layout = page.layout(lang="en")
+    card = page_text(find(layout, "visits-kpi-share-0"))
+    # 801 / 3761 would use the 2025 total for 2024: no "Up 0.4 (2.0%)" and no change in points either.
+    assert "Up 0.4" not in card and "(2.0%)" not in card
+    assert "No like-for-like change on 2024: the report gives no 2024 total (see the data note)" in card
+    assert "so no change in percentage points on 2024 is shown" in card
+    assert "Up 16 (2.0%) on 2024" in page_text(find(layout, "visits-kpi-covered"))  # a count keeps its change
+
+
+def test_a_share_with_each_years_own_total_is_compared_in_percentage_points(page):
+    cards = load_page("visits", "lead")
+    now = {"period": "2025", "mandated_period": "2025", "share": 0.2172, "note_text": None}
+    before = {"period": "2024", "mandated_period": "2024", "share": 0.2130, "note_text": None}
+    assert cards._share_change(now, before, "en") == (0.2130, None, None)
+    previous, change, note = cards._share_change(now, {**before, "mandated_period": "2025"}, "en")
+    assert previous is None and "No like-for-like change on 2024" in change and "2025 only" in note
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "en",
+            [
+                "Up 0.4 percentage points on 2024",
+                "Up 1 percentage point on 2024",
+                "Up 2 percentage points on 2024",
+                "Down 1.5 percentage points on 2024",
+                "Up 5 percentage points on 2024",
+            ],
+        ),
+        (
+            "ru",
+            [
+                "Рост на 0,4 процентного пункта по сравнению с 2024 г.",
+                "Рост на 1 процентный пункт по сравнению с 2024 г.",
+                "Рост на 2 процентных пункта по сравнению с 2024 г.",
+                "Снижение на 1,5 процентного пункта по сравнению с 2024 г.",
+                "Рост на 5 процентных пунктов по сравнению с 2024 г.",
+            ],
+        ),
+        (
+            "kk",
+            [
+                "2024 жылғыдан 0,4 пайыздық тармаққа артық",
+                "2024 жылғыдан 1 пайыздық тармаққа артық",
+                "2024 жылғыдан 2 пайыздық тармаққа артық",
+                "2024 жылғыдан 1,5 пайыздық тармаққа кем",
+                "2024 жылғыдан 5 пайыздық тармаққа артық",
+            ],
+        ),
+    ],
+)
+def test_a_change_of_a_percentage_is_named_in_percentage_points(lang, expected):
+    from components.kpi_card import change_in_words
+
+    changes = [(21.72, 21.30), (22.0, 21.0), (23.0, 21.0), (21.0, 22.5), (26.0, 21.0)]
+    words = [change_in_words(now, before, "2024", lang, "percent") for now, before in changes]
+    assert [w.replace("\u00a0", " ") for w in words] == expected
+
+
 def test_page_renders_in_kazakh_and_russian_with_their_number_formats(page):
     kk = page_text(page.layout(lang="kk"))
     ru = page_text(page.layout(lang="ru"))
@@ -321,7 +415,8 @@ def test_downloads_hold_the_numbers_the_cards_show(page):
     pace = client.get("/download/visits.pace.csv?lang=en&year=2025&body=npm").get_data(as_text=True)
     assert "MIA,3299,152,21.7," in pace  # counts whole, years rounded as on the page
     coverage = client.get("/download/visits.coverage.csv?lang=en").get_data(as_text=True)
-    assert '2025,"3,761 mandated facilities (report line 1788)",817,21.7,25.0,4.6,' in coverage  # shares in per cent
+    # the section in words, shares in per cent
+    assert '2025,"3,761 mandated facilities (Section 6)",817,21.7,25.0,4.6,' in coverage
     types = client.get("/download/visits.types.xlsx?lang=ru&sector=MP")
     assert types.status_code == 200 and types.data[:2] == b"PK"
     # a download is exactly what was asked for: a value the page does not know, or a parameter the
@@ -330,3 +425,47 @@ def test_downloads_hold_the_numbers_the_cards_show(page):
     assert client.get("/download/visits.pace.csv?lang=en&year=2025&colour=red").status_code == 400
     assert client.get("/download/visits.coverage.csv?lang=en&year=2025").status_code == 400
     assert client.get("/download/visits.overdue.csv?lang=en").status_code == 200
+
+
+# ---------------------------------------------------------------- people the Ombudsman received in person
+
+
+def test_people_received_are_shown_visit_by_visit_with_the_7_met_abroad_apart(page):
+    layout = page.layout(lang="en", year="2025")
+    card = find(layout, "visits-persons")
+    assert card is not None
+    text = page_text(card)
+    assert "held personal receptions for 266 persons at 12 of 13 visits in Kazakhstan" in text
+    assert "abroad he met 7 citizens of Kazakhstan, who are not added to them" in text
+    from pages.visits.datasets import persons_data
+
+    data = persons_data("en", year="2025")
+    rows = data.frame.set_index("code")
+    assert rows.at["ov2025_12", "kind"] == "citizens of Kazakhstan met"
+    assert rows.at["ov2025_12", "source"].href == "/report?line=1398&lang=en#L1398"  # linked to its sentence
+    assert rows.at["ov2025_02", "persons_received"] == 30
+    assert rows.at["ov2025_02", "source"].href == "/report?line=1298&lang=en#L1298"
+    assert pd_isna(rows.at["ov2025_01", "persons_received"])  # the report gives no number: never 0
+    assert any("266 in all" in note for note in data.notes)
+
+
+def pd_isna(value: object) -> bool:
+    import pandas as pd
+
+    return bool(pd.isna(value))
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("ru", "провёл личный приём 266 лиц при 12 из 13 посещений"), ("kk", "жеке қабылдауында болғандар: 266 адам")],
+)
+def test_people_received_read_in_each_language(page, lang, words):
+    text = page_text(find(page.layout(lang=lang, year="2025"), "visits-persons"))
+    assert words in text
+
+
+def test_a_year_without_the_count_says_so_instead_of_a_chart(page):
+    assert find(page.layout(lang="en", year="2024"), "visits-persons") is None
+    assert "no number of people the Ombudsman received in person for 2024" in page_text(
+        page.layout(lang="en", year="2024")
+    )

@@ -400,6 +400,17 @@ def canonical_search(page: dict, search: str) -> str | None:
     return f"?{urlencode(pairs)}" if pairs else ""
 
 
+def routed_title(page: dict, search: str) -> str:
+    """The page's document title for the language of `search` (else the cookie's, else the page's default)."""
+    from components.chrome import PageTitle, default_language_of
+    from components.i18n import resolve_language
+
+    title = page["title"]
+    if isinstance(title, PageTitle):
+        return title(lang=resolve_language(query_values(search).get("lang"), default_language_of(page["path"])))
+    return title() if callable(title) else title
+
+
 def routed_layout(app: dash.Dash, pathname: str, search: str) -> object | None:
     """The app's layout with the page at `pathname`+`search` already in it, as the routing callback would fill it."""
     page = page_for(app.strip_relative_path(pathname) or "")
@@ -421,7 +432,8 @@ def routed_layout(app: dash.Dash, pathname: str, search: str) -> object | None:
     # With these props set, dcc.Location finds nothing to change on mount, so the routing callback stays quiet.
     location.pathname, location.search, location.hash = pathname, search, ""
     content.children = page_layout
-    store.data = {"title": page["title"]() if callable(page["title"]) else page["title"]}
+    # The title Dash's router would write, in the language the page is rendered in (components/chrome.py).
+    store.data = {"title": routed_title(page, search)}
     routed_for.data = pathname + search
     return layout
 

@@ -13,7 +13,7 @@ import textwrap
 import plotly.graph_objects as go
 
 from .spec import BarChart, BarSeries, Reference
-from .theme import base_layout, colour, separators
+from .theme import axis_title, base_layout, colour, separators
 
 # A missing value's bar is transparent and of length 0: it only carries its words ("not published").
 INVISIBLE = "rgba(0,0,0,0)"
@@ -98,7 +98,9 @@ def bar_figure(spec: BarChart, lang: str) -> go.Figure:
         # Under horizontal bars the title goes over lines rather than out of a phone's narrow plot (an upright
         # axis's title runs along the chart's height, and lines there would only narrow the plot).
         "title": {
-            "text": wrap_label(spec.axis_title, AXIS_TITLE_WRAP) if horizontal and spec.axis_title else spec.axis_title
+            "text": wrap_label(axis_title(spec.axis_title), AXIS_TITLE_WRAP)
+            if horizontal and spec.axis_title
+            else axis_title(spec.axis_title)
         },
         "nticks": VALUE_TICKS if horizontal else None,
         "rangemode": "tozero",

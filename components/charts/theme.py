@@ -41,6 +41,12 @@ def colour(role: str) -> str:
     return COLOURS[role]
 
 
+def axis_title(text: str | None) -> str | None:
+    """An axis or colour-bar title as a title reads, its first letter capital in every language: a unit's
+    name ("per 1,000 convicted persons", "на 1 000 осуждённых") becomes "Per 1,000 …", "На 1 000 …"."""
+    return text[:1].upper() + text[1:] if text else text
+
+
 def separators(lang: str) -> str:
     """Plotly's decimal and thousands separators for a language."""
     return ".," if lang == "en" else ", "

@@ -36,6 +36,9 @@ TRENDS = (
     ("convicted", "persons_convicted", "persons_convicted_total_printed"),
 )
 COMPENSATION = ("compensation_victims", "compensation_paid_tenge", "compensation_amount_mci")
+# The 2024 proposal to raise the compensation (line 1141): the amount it starts from and the amount proposed.
+COMPENSATION_PROPOSAL = "compensation_proposal_mci"
+PROPOSAL_FROM, PROPOSAL_TO = "proposal_amount_from", "proposal_amount_to"
 COMPLAINTS = "complaints_received"
 COMPLAINT_BREAKDOWNS = ("complaints_received", "complaints_considered")
 
@@ -322,6 +325,30 @@ def compensation_rule(lang: str) -> dict | None:
         "source_ref": row["source_ref"],
         "source_line": None if pd.isna(row["source_line"]) else int(row["source_line"]),
         "note_text": None if pd.isna(row["note_text"]) else row["note_text"],
+    }
+
+
+@cached
+def compensation_proposal(lang: str) -> dict | None:
+    """The latest proposal to change the compensation: period, amount from and to (MCI), unit, rows; None if absent.
+
+    `rows` are its observations (for sources and notes: the note says whether it was implemented).
+    """
+    # Whole-country rows; the category says which amount.
+    frame = _published(observations(lang, indicator=COMPENSATION_PROPOSAL, whole_country=True))
+    if frame.empty:
+        return None
+    period = frame.sort_values(["period_end", "period_start"])["period"].iloc[-1]
+    rows = frame[frame["period"] == period]
+    amounts = rows.set_index("category")["value"]
+    if PROPOSAL_FROM not in amounts or PROPOSAL_TO not in amounts:
+        return None
+    return {
+        "period": period,
+        "from": float(amounts[PROPOSAL_FROM]),
+        "to": float(amounts[PROPOSAL_TO]),
+        "unit": rows["unit"].iloc[0],
+        "rows": rows.reset_index(drop=True),
     }
 
 

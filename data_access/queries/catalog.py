@@ -89,6 +89,7 @@ DATASETS: tuple[DatasetSource, ...] = (
     ),
     _from_release("ombudsman_visits", schema.ombudsman_visit, "visit_month"),
     _from_release("milestones", schema.milestone, "date"),
+    _from_release("changes", schema.release_change),
     DatasetSource("releases", schema.release, ("version",), period_column="published"),
 )
 DATASETS_BY_NAME = {source.name: source for source in DATASETS}
@@ -545,3 +546,23 @@ def release_changes() -> dict:
         for code in sorted(set(now.index) & set(before.index))
     ]
     return {"current": version, "previous": previous, "status_changes": pd.DataFrame(changes)}
+
+
+@cached
+def release_change_list(lang: str) -> pd.DataFrame:
+    """What the current release says it changed against the release before it (its `changes` table), in order.
+
+    Columns: code, kind (corrected, added, clarified), target_table, target_key, target_column,
+    old_value, new_value, source_line, source_ref ('text'), text (in `lang`).
+    """
+    lang = lang_or_default(lang)
+    c = schema.release_change
+    frame = read_frame(
+        select(
+            c.c.code, c.c.kind, c.c.target_table, c.c.target_key, c.c.target_column, c.c.old_value,
+            c.c.new_value, c.c.source_line, c.c[f"text_{lang}"].label("text"),
+        ).order_by(c.c.code)
+    )  # fmt: skip
+    frame["source_line"] = frame["source_line"].astype("Int64")
+    frame["source_ref"] = "text"
+    return frame

@@ -48,3 +48,13 @@ def headline_figures(lang: str) -> pd.DataFrame:
                 issued["value"]
             )
     return result
+
+
+def headline_figure(key: str, lang: str) -> dict | None:
+    """The latest published figure of one headline series (a `key` of HEADLINE_SERIES) as a row of
+    `headline_figures` (value, unit, period, ...), or None if the release publishes none."""
+    figures = headline_figures(lang)
+    if not len(figures) or "key" not in figures:
+        return None
+    rows = figures[figures["key"] == key]
+    return rows.iloc[0].to_dict() if len(rows) else None

@@ -273,9 +273,10 @@ def region_agency_fulfilment(lang: str) -> pd.DataFrame:
 
 @cached
 def ombudsman_visits(lang: str, agency: str | None = None) -> pd.DataFrame:
-    """The Ombudsman's own visits one by one, in order: month, institution, region, agency, recommendations.
+    """The Ombudsman's own visits one by one, in order: month, institution, region, agency, recommendations,
+    people received in person (`persons_received`, with the report line giving it: `persons_received_line`).
 
-    `recommendations_issued` is missing where the report gives no number for a visit.
+    `recommendations_issued` and `persons_received` are missing where the report gives no number for a visit.
     """
     lang = lang_or_default(lang)
     v, r, a = schema.ombudsman_visit, schema.region, schema.agency
@@ -292,6 +293,8 @@ def ombudsman_visits(lang: str, agency: str | None = None) -> pd.DataFrame:
             v.c.facility_type,
             v.c.recommendations_issued,
             v.c.source_line,
+            v.c.persons_received,
+            v.c.persons_received_line,
         )
         .outerjoin(r, r.c.code == v.c.region)
         .outerjoin(a, a.c.code == v.c.agency)
@@ -301,7 +304,9 @@ def ombudsman_visits(lang: str, agency: str | None = None) -> pd.DataFrame:
         statement = statement.where(v.c.agency == agency)
     frame = read_frame(statement)
     frame["recommendations_issued"] = frame["recommendations_issued"].astype("Float64")
-    frame["source_line"] = frame["source_line"].astype("Int64")
+    frame["persons_received"] = frame["persons_received"].astype("Float64")
+    for column in ("source_line", "persons_received_line"):
+        frame[column] = frame[column].astype("Int64")
     return frame
 
 

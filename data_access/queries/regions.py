@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ..cache import cached
-from .meta import regions
+from .meta import categories, regions
 from .observations import observations
 
 COMPLAINTS = "torture_complaints"
@@ -32,6 +32,10 @@ REGION_FIGURES = (
 # A rate (and its rank) built on fewer complaints than this is unreliable: one complaint more or less moves it
 # far. The pages mark such rates; the threshold is defined here only.
 FEW_COMPLAINTS = 5
+# Figures some regions also give by institution (a category of the group "institution").
+INSTITUTION_INDICATORS = ("payphones_not_working", "terminals_not_working")
+INSTITUTION_GROUP = "institution"
+
 # Region-level figures the report names but does not publish (Table 3 lost its cells).
 NOT_PUBLISHED_INDICATORS = ("recs_issued", "recs_fulfilled")
 
@@ -240,3 +244,21 @@ def region_not_published(lang: str, region: str) -> pd.DataFrame:
         note_text=("note_text", "first"),
     )
     return grouped.reset_index()
+
+
+@cached
+def region_institution_figures(lang: str, region: str) -> pd.DataFrame:
+    """One region's payphones and terminals found not working, by institution, where the report names them.
+
+    Columns of `observations` (indicator, indicator_name, unit, period, category = the institution,
+    category_name, value, status, source_line, source_ref, note_text), latest period, in indicator
+    and institution order. Empty for a region the report gives no institutions for.
+    """
+    groups = categories(lang).set_index("code")["group"]
+    institutions = tuple(code for code, group in groups.items() if group == INSTITUTION_GROUP)
+    frame = observations(lang, indicator=INSTITUTION_INDICATORS, region=region)
+    frame = frame[frame["category"].isin(institutions)]
+    period = _latest_period(frame)
+    order = {indicator: index for index, indicator in enumerate(INSTITUTION_INDICATORS)}
+    frame = frame[frame["period"] == period].assign(_order=lambda f: f["indicator"].map(order))
+    return frame.sort_values(["_order", "category"]).drop(columns="_order").reset_index(drop=True)

@@ -23,6 +23,7 @@ from ..cache import cached
 from ..settings import load_settings
 from .base import lang_or_default, read_frame, read_scalar
 from .observations import observations
+from .recommendations import notes_for_lines, ombudsman_visits
 
 MANDATE_YEARS = 4
 MANDATE_ANNUAL_SHARE = 1 / MANDATE_YEARS
@@ -602,3 +603,40 @@ def _overdue_facilities(
         "threshold": k,
     }
     return QueryResult(shown[columns].reset_index(drop=True), pd.DataFrame(), totals)
+
+
+@cached
+def persons_received_by_visit(lang: str, year: int) -> QueryResult:
+    """The people the Ombudsman received in person at each visit of `year`, one row a visit, in order.
+
+    Frame: code, visit_month, institution, region_name, abroad (a visit outside Kazakhstan),
+    persons_received (missing where the report gives no number), persons_received_line.
+    The visits abroad are met citizens, not a personal reception, so they are summed apart:
+    totals `in_country` (the sum over visits in Kazakhstan), `in_country_visits` (how many of them
+    give a number), `in_country_all` (visits in Kazakhstan), `abroad`. `inputs` holds the report
+    lines (source_ref, source_line, note_text) for sources and notes.
+    """
+    visits = ombudsman_visits(lang)
+    frame = visits[visits["visit_month"].str.startswith(f"{int(year)}-")].copy()
+    frame["abroad"] = frame["region"].isna()
+    frame = frame[
+        ["code", "visit_month", "institution", "region_name", "abroad", "persons_received", "persons_received_line"]
+    ].reset_index(drop=True)
+    home, away = frame[~frame["abroad"]], frame[frame["abroad"]]
+    lines = [int(line) for line in frame["persons_received_line"].dropna()]
+    notes = notes_for_lines(lang, min(lines), max(lines)) if lines else pd.DataFrame(columns=["source_line", "text"])
+    # The report lines of the counts, then the data notes on those lines (a note's line is a source too).
+    inputs = pd.DataFrame(
+        {
+            "source_ref": ["text"] * (len(lines) + len(notes)),
+            "source_line": pd.array([*lines, *notes["source_line"]], dtype="Int64"),
+            "note_text": [None] * len(lines) + list(notes["text"]),
+        }
+    )
+    totals = {
+        "in_country": float(home["persons_received"].sum()) if home["persons_received"].notna().any() else None,
+        "in_country_visits": int(home["persons_received"].notna().sum()),
+        "in_country_all": len(home),
+        "abroad": float(away["persons_received"].sum()) if away["persons_received"].notna().any() else None,
+    }
+    return QueryResult(frame, inputs, totals)

@@ -6,14 +6,15 @@ import pandas as pd
 from dash import html
 
 from components.chart_card import chart_card
-from components.datasets import sources_from
+from components.datasets import notes_from, sources_from
 from components.formatting import format_percent, format_period, format_value, is_missing
 from components.i18n import N_, translator
 from components.notices import empty_state
+from components.sources import linked_line_mentions, source_links
 from components.span_bars import SpanBar, SpanPanel, span_panels
 from components.stage_bars import LabelledBar, labelled_bars
-from components.units import unit_label
-from data_access.queries.cases import compensation_rule
+from components.units import count_with_unit, counted, n_, unit_label
+from data_access.queries.cases import compensation_proposal, compensation_rule
 
 from .datasets import compensation_data, flat_sources, origins_data, stages_data, totals_data, trends_data
 from .params import period_label
@@ -102,8 +103,8 @@ def trends_card(lang: str) -> html.Section | html.P:
         for row in series.to_dict("records"):
             value = format_value(row["value"], unit, lang)
             text = f"{value}<br>({format_period(row['period'])})" if row["is_span"] else value
-            hover = _("{name}, {period}: {value} {unit}").format(
-                name=name, period=period_label(row["period"], lang), value=value, unit=unit_label(unit, lang)
+            hover = _("{name}, {period}: {value}").format(
+                name=name, period=period_label(row["period"], lang), value=count_with_unit(row["value"], unit, lang)
             )
             bars.append(SpanBar(int(row["period_start"]), int(row["period_end"]), float(row["value"]), text, hover))
         panels.append(SpanPanel(f"{name} ({unit_label(unit, lang)})", bars))
@@ -184,7 +185,8 @@ def compensation_card(lang: str) -> html.Section | html.P:
     for key, title, unit in series:
         bars = [
             SpanBar(int(r["period_start"]), int(r["period_end"]), float(r[key]), format_value(r[key], unit, lang),
-                    f"{title}, {r['period']}: {format_value(r[key], unit, lang)} {unit_label(unit, lang)}")
+                    _("{name}, {period}: {value}").format(name=title, period=r["period"],
+                                                          value=count_with_unit(r[key], unit, lang)))
             for r in frame.to_dict("records")
             if not is_missing(r[key])
         ]  # fmt: skip
@@ -193,12 +195,16 @@ def compensation_card(lang: str) -> html.Section | html.P:
         panels, lang, int(frame["period_start"].min()), int(frame["period_end"].max()), _("not published")
     )
     latest = frame.iloc[-1]
-    summary = _(
-        "In {period} the Ministry of Finance paid {amount} tenge to {victims} victims of torture: {per_victim} tenge per victim on average."
-    ).format(
+    summary = counted(
+        lang,
+        n_(
+            "In {period} the Ministry of Finance paid {amount} tenge to {n} victim of torture: {per_victim} tenge per victim on average.",
+            "In {period} the Ministry of Finance paid {amount} tenge to {n} victims of torture: {per_victim} tenge per victim on average.",
+        ),
+        latest["victims"],
+        "persons",
         period=latest["period"],
         amount=format_value(latest["paid_tenge"], "tenge", lang),
-        victims=format_value(latest["victims"], "persons", lang),
         per_victim=format_value(latest["per_victim"], "tenge", lang),
     )
     extra = []
@@ -216,6 +222,32 @@ def compensation_card(lang: str) -> html.Section | html.P:
         )
         if rule["note_text"]:
             notes.append(rule["note_text"])
+    proposal = compensation_proposal(lang)
+    if proposal is not None:
+        rows = proposal["rows"]
+        # The proposal's status is what the report says of it: its data note, shown in full with its lines.
+        status = " ".join(notes_from(rows))
+        extra.append(
+            html.P(
+                [
+                    html.Span(_("The proposal") + ": ", className="fw-semibold"),
+                    _(
+                        "in {period} it was proposed to raise the compensation for victims under art. 146 of the Criminal Code from {old} to {new}"
+                    ).format(
+                        period=proposal["period"],
+                        old=count_with_unit(proposal["from"], proposal["unit"], lang),
+                        new=count_with_unit(proposal["to"], proposal["unit"], lang),
+                    ),
+                    " (",
+                    *source_links(sources_from(rows, lang), lang),
+                    ").",
+                    *([" ", _("Its status") + ": ", *linked_line_mentions(status, lang)] if status else []),
+                ],
+                className="chart-reading",
+                id="cases-compensation-proposal",
+            )
+        )
+        data.sources = list(dict.fromkeys([*data.sources, *sources_from(rows, lang)]))
     data.notes = list(dict.fromkeys(notes))
     return chart_card(
         "cases-compensation",

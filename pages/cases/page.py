@@ -7,19 +7,29 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, html
 
 from components.charts.theme import colour
+from components.chrome import PageTitle, page_description
 from components.formatting import format_period
 from components.i18n import N_, translator
 from components.notices import data_unavailable, empty_state
 from components.page import Params, callback_language, notices, page_view, read_params, register_url_sync
 from data_access.queries.base import DataUnavailable
 from data_access.queries.cases import case_periods
+from data_access.queries.overview import headline_figure
 
 from .cards import compensation_card, origins_card, stages_card, totals_card, trends_card
 from .params import PARAMS, PATH, period_label
 
 __all__ = ["change_period", "layout", "totals_card"]
 
-dash.register_page(__name__, path=PATH, name=N_("Cases"), nav_order=40, title="Cases", params=PARAMS)
+dash.register_page(
+    __name__,
+    path=PATH,
+    name=N_("Cases"),
+    nav_order=40,
+    title=PageTitle(N_("What happens to torture complaints")),
+    description=page_description(PATH, lambda lang: headline_figure("registered", lang)),
+    params=PARAMS,
+)
 
 
 def period_selector(lang: str, periods: list[str], period: str) -> html.Div:

@@ -17,7 +17,16 @@ from components.formatting import format_number
 from components.i18n import translator
 from data_access.queries.catalog import dataset_summaries, topic_summaries
 
-from .parts import definition_item, download_links, section_heading, sources_text, table_box, units_text, years
+from .parts import (
+    definition_item,
+    download_links,
+    section_heading,
+    sources_text,
+    table_box,
+    units_text,
+    with_code,
+    years,
+)
 
 
 def fields_table(name: str, lang: str) -> html.Details:
@@ -25,7 +34,13 @@ def fields_table(name: str, lang: str) -> html.Details:
     _ = translator(lang)
     fields = table_schema(name, lang)["fields"]
     rows = [
-        html.Tr([html.Th(html.Code(f["name"]), scope="row"), html.Td(f["type"]), html.Td(f["description"])])
+        html.Tr(
+            [
+                html.Th(html.Code(f["name"]), scope="row"),
+                html.Td(html.Code(f["type"])),
+                html.Td(with_code(f["description"])),
+            ]
+        )
         for f in fields
     ]
     return html.Details(

@@ -9,6 +9,7 @@ from dash import html
 from components.data_catalog import topic_name
 from components.i18n import translator
 from components.notices import empty_state
+from components.sources import linked_line_mentions, make_sources, source_links
 from components.units import unit_label
 from data_access.queries import meta
 
@@ -48,7 +49,7 @@ def definitions(lang: str, topic: str) -> list:
                 [
                     html.Th(row["name"], scope="row"),
                     html.Td(unit_label(row["unit"], lang)),
-                    html.Td(row["definition"]),
+                    html.Td(linked_line_mentions(row["definition"], lang)),  # "line 928" links to its sentence
                     html.Td(html.Code(row["code"])),
                 ]
             )
@@ -86,10 +87,11 @@ def notes_section(lang: str) -> html.Section:
     items = [
         html.Li(
             [
-                row["text"],
+                # A line the note names is a link to it; so is the place the note is about (in words).
+                *linked_line_mentions(row["text"], lang),
                 " ",
                 html.Span(
-                    ("(" + _("report line {n}").format(n=int(row["source_line"])) + ")")
+                    ["(", *source_links(make_sources([("", "", int(row["source_line"]))], lang), lang), ")"]
                     if not pd.isna(row["source_line"])
                     else "",
                     className="text-body-secondary",

@@ -6,6 +6,7 @@ from dash import html
 
 from components.formatting import format_number, format_percent, format_value
 from components.i18n import translator
+from components.units import counted, n_
 from data_access.queries.catalog import change_example, disclosure_summary, rate_example, share_example
 
 from .parts import section_heading, sources_text
@@ -29,8 +30,8 @@ def methods_section(lang: str) -> html.Section:
                 "The release holds the counts the report prints. Rates, shares and changes are never typed in: the dashboard computes them from the counts when a page is shown, and only from figures that are published for the same period. Where the report prints its own rounding of a rate or share, that printed value is kept as a separate indicator (its code ends in _printed) so that the two can be compared."
             )
         ),
-        html.H3(_("Rates per 1,000 prisoners"), className="h6"),
-        html.P(_("Rate = complaints about torture ÷ prisoners × 1,000, for the same region and year.")),
+        html.H3(_("Rates per 1,000 convicted persons"), className="h6"),
+        html.P(_("Rate = complaints about torture ÷ convicted persons × 1,000, for the same region and year.")),
     ]
     rate = rate_example(lang)
     if rate:
@@ -116,10 +117,13 @@ def disclosure_section(lang: str) -> html.Section:
                 ).format(threshold=format_number(summary["threshold"], lang))
             ),
             html.P(
-                _(
-                    "In the current release: {published} figures published, {not_published} not published by the report, {suppressed} suppressed."
-                ).format(
-                    published=format_number(summary["published"], lang),
+                counted(
+                    lang,
+                    n_(
+                        "In the current release: {n} figure published, {not_published} not published by the report, {suppressed} suppressed.",
+                        "In the current release: {n} figures published, {not_published} not published by the report, {suppressed} suppressed.",
+                    ),
+                    summary["published"],
                     not_published=format_number(summary["not_published"], lang),
                     suppressed=format_number(summary["suppressed"], lang),
                 ),

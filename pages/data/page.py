@@ -6,6 +6,7 @@ from __future__ import annotations
 import dash
 from dash import Input, Output, State, callback, html
 
+from components.chrome import PageTitle, page_description
 from components.i18n import N_, translator
 from components.notices import data_unavailable
 from components.page import Params, callback_language, notices, page_view, read_params, register_url_sync
@@ -20,7 +21,15 @@ from .release import api_section, cite_section, map_section, release_section
 
 __all__ = ["change_topic", "layout"]
 
-dash.register_page(__name__, path=PATH, name=N_("Data"), nav_order=60, title="Data and methods", params=PARAMS)
+dash.register_page(
+    __name__,
+    path=PATH,
+    name=N_("Data"),
+    nav_order=60,
+    title=PageTitle(N_("Data and methods")),
+    description=page_description(PATH),
+    params=PARAMS,
+)
 
 
 def contents(lang: str) -> html.Nav:
@@ -62,7 +71,7 @@ def layout(lang: str | None = None, **query: str) -> html.Div:
         query,
         N_("Data and methods"),
         N_(
-            "The numbers behind the dashboard, with their definitions and sources, in formats spreadsheets and statistical software read. Every figure comes from the Ombudsman's 2026 special report on counteracting torture and carries the line of the report it is printed on."
+            "The numbers behind the dashboard, with their definitions and sources, in formats spreadsheets and statistical software read. Every figure comes from the Ombudsman's 2026 special report on counteracting torture and links to the sentence of the report it is printed in."
         ),
         sections,
         spec=PARAMS,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 from dash import html
 
@@ -48,6 +50,19 @@ def sources_text(pairs: pd.DataFrame, lang: str) -> str:
     items = sources_from(pairs, lang)
     report = _("Special report 2026") + ", "
     return "; ".join([items[0], *(item.removeprefix(report) for item in items[1:])]) if items else ""
+
+
+CODE_SPAN = re.compile(r"`([^`]+)`")
+
+
+def with_code(text: str) -> list:
+    """A description whose file codes are Markdown code spans (`in_progress`), with each code shown as code:
+    a value a reader types or filters on in the file, not a word of the sentence."""
+    parts: list = []
+    for index, piece in enumerate(CODE_SPAN.split(text)):
+        if piece:
+            parts.append(html.Code(piece) if index % 2 else piece)
+    return parts
 
 
 def units_text(units: tuple[str, ...], lang: str) -> str:

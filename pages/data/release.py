@@ -6,17 +6,64 @@ import flask
 from dash import html
 
 from components.data_catalog import API_PREFIX, citation
+from components.datasets import sources_from
 from components.formatting import format_date, format_number
-from components.i18n import translator
+from components.i18n import N_, translator
 from components.map import MAP_ATTRIBUTION
 from components.notices import empty_state
 from components.shell import page_href
+from components.sources import linked_line_mentions, source_links
+from components.units import counted, n_
 from data_access.queries import meta
-from data_access.queries.catalog import release_changes
+from data_access.queries.catalog import release_change_list, release_changes
 from data_access.vocabulary import STATUS_WORDS
 
 from .params import PATH
 from .parts import definition_item, section_heading
+
+# How the release's own list of changes names each kind (changes.csv, column `kind`).
+CHANGE_KIND_LABELS = {"corrected": N_("Corrected"), "added": N_("Added"), "clarified": N_("Clarified")}
+
+
+def recorded_changes(lang: str, version: str) -> list:
+    """The release's own record of what it corrected, added or clarified, each with its line of the report."""
+    _ = translator(lang)
+    changes = release_change_list(lang)
+    parts: list = [html.H3(_("What changed in this release"), className="h6")]
+    if changes.empty:
+        parts.append(
+            html.P(_("Release {version} records no changes of its own.").format(version=version), id="data-release-own")
+        )
+        return parts
+    counts = changes["kind"].value_counts()
+    parts.append(
+        html.P(
+            _(
+                "Changes release {version} records against the release before it: {n} (corrected: {corrected}, added: {added}, clarified: {clarified})."
+            ).format(
+                version=version,
+                n=format_number(len(changes), lang),
+                **{kind: format_number(int(counts.get(kind, 0)), lang) for kind in CHANGE_KIND_LABELS},
+            )
+        )
+    )
+    items = []
+    for row in changes.to_dict("records"):
+        source = sources_from(changes[changes["code"] == row["code"]], lang)
+        items.append(
+            html.Li(
+                [
+                    html.Span(_(CHANGE_KIND_LABELS.get(row["kind"], row["kind"])) + ": ", className="fw-semibold"),
+                    *linked_line_mentions(row["text"], lang),
+                    " (",
+                    *source_links(source, lang),
+                    ")",
+                ],
+                **{"data-kind": row["kind"]},
+            )
+        )
+    parts.append(html.Ul(items, id="data-release-own"))
+    return parts
 
 
 def request_origin() -> str:
@@ -42,6 +89,7 @@ def release_section(lang: str) -> html.Section:
         + definition_item(_("Checksum (SHA-256)"), html.Code(release["checksum"], className="text-break"))
     )
     parts.append(html.Dl(details, className="row", id="data-release-details"))
+    parts.extend(recorded_changes(lang, release["version"]))
     parts.append(html.H3(_("What changed from the previous release"), className="h6"))
     if changes["previous"] is None:
         parts.append(
@@ -56,8 +104,14 @@ def release_section(lang: str) -> html.Section:
         status_changes = changes["status_changes"]
         parts.append(
             html.P(
-                _("Compared with release {previous}: {n} recommendations changed status.").format(
-                    previous=changes["previous"], n=format_number(len(status_changes), lang)
+                counted(
+                    lang,
+                    n_(
+                        "Compared with release {previous}: {n} recommendation changed status.",
+                        "Compared with release {previous}: {n} recommendations changed status.",
+                    ),
+                    len(status_changes),
+                    previous=changes["previous"],
                 ),
                 id="data-release-changes",
             )

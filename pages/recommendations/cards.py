@@ -10,15 +10,14 @@ from dash import html
 
 from components.chart_card import chart_card
 from components.charts import Figure
-from components.datasets import CardData, sources_from
 from components.formatting import format_number, format_percent, is_missing
 from components.heatmap import share_heatmap
-from components.i18n import translator
+from components.i18n import ngettext, translator
 from components.notices import empty_state
 from components.stacked_shares import Segment, stacked_share_bars
-from data_access.queries.recommendations import ombudsman_totals
+from components.units import count_with_unit, counted, n_
 
-from .datasets import BODY_LABELS, cell_names, fulfilment_data, lines_frame, table3_data, visits_data
+from .datasets import BODY_LABELS, cell_names, fulfilment_data, table3_data
 
 HEATMAP_MIN_WIDTH = 680  # px: below this the heat map scrolls sideways
 
@@ -49,8 +48,14 @@ def fulfilment_summary(frame: pd.DataFrame, lang: str) -> str:
     text = "; ".join(parts) + "." if parts else _("The report gives no fulfilment figure for these rows.")
     missing = len(frame) - len(known)
     if missing and parts:
-        text += " " + _("For {n} of {total} rows the report does not publish how many were fulfilled.").format(
-            n=missing, total=len(frame)
+        text += " " + counted(
+            lang,
+            n_(
+                "For {missing} of {n} row the report does not publish how many were fulfilled.",
+                "For {missing} of {n} rows the report does not publish how many were fulfilled.",
+            ),
+            len(frame),
+            missing=format_number(missing, lang),
         )
     return text
 
@@ -113,8 +118,33 @@ def fulfilment_figure(frame: pd.DataFrame, lang: str) -> Figure:
     return stacked_share_bars(rows, segments, notes, lang)
 
 
-def fulfilment_card(lang: str, agency: str | None) -> html.Section:
-    """Chart and table: fulfilment by issuing body and state body."""
+def any_fulfilment_published(frame: pd.DataFrame) -> bool:
+    """Whether any row has a part of its status published (fulfilled or in progress): something to draw."""
+    return bool(frame["fulfilled_share"].notna().any() or frame["in_progress_share"].notna().any())
+
+
+def unpublished_summary(frame: pd.DataFrame, lang: str, agency_name: str | None) -> str:
+    """In words, row by row, what is known when no part of any row's status is published."""
+    _ = translator(lang)
+    rows = [
+        _("{row}: not published").format(row=row_label(row, lang))
+        if is_missing(row["issued"])
+        else _("{row}: {issued} issued, how many fulfilled not published").format(
+            row=row_label(row, lang), issued=count_with_unit(row["issued"], "recommendations", lang)
+        )
+        for row in frame.to_dict("records")
+    ]
+    lead = (
+        _("The report publishes no count of fulfilled recommendations for {agency}.").format(agency=agency_name)
+        if agency_name
+        else _("The report gives no fulfilment figure for these rows.")
+    )
+    return f"{lead} {'; '.join(rows)}."
+
+
+def fulfilment_card(lang: str, agency: str | None, agency_name: str | None = None) -> html.Section:
+    """Chart and table: fulfilment by issuing body and state body; words and the table, no chart, where
+    the report publishes no part of any row's status (a bar of any length would read as a share)."""
     _ = translator(lang)
     data = fulfilment_data(lang, agency)
     if data.frame.empty:
@@ -123,13 +153,14 @@ def fulfilment_card(lang: str, agency: str | None) -> html.Section:
             _("Fulfilment by issuing body and state body"),
             _("The report gives no recommendation counts for this state body."),
         )
+    published = any_fulfilment_published(data.frame)
     return chart_card(
         "recommendations-fulfilment",
         _("Fulfilment by issuing body and state body"),
-        fulfilment_summary(data.frame, lang),
+        fulfilment_summary(data.frame, lang) if published else unpublished_summary(data.frame, lang, agency_name),
         data,
         lang,
-        figure=fulfilment_figure(data.frame, lang),
+        figure=fulfilment_figure(data.frame, lang) if published else None,
         download=("recommendations.fulfilment", {"agency": agency}),
     )
 
@@ -180,9 +211,15 @@ def table3_summary(frame: pd.DataFrame, lang: str) -> str:
     if len(national):
         row = national.iloc[0]
         sentences.append(
-            _("Nationally {fulfilled} of {issued} NPM recommendations were fulfilled ({share}).").format(
+            counted(
+                lang,
+                n_(
+                    "Nationally {fulfilled} of {n} NPM recommendation was fulfilled ({share}).",
+                    "Nationally {fulfilled} of {n} NPM recommendations were fulfilled ({share}).",
+                ),
+                row["issued"],
+                "recommendations",
                 fulfilled=format_number(row["fulfilled"], lang),
-                issued=format_number(row["issued"], lang),
                 share=format_percent(row["fulfilled_share"], lang),
             )
         )
@@ -200,9 +237,19 @@ def _wrap(label: str, width: int = 12) -> str:
     return "<br>".join(lines)
 
 
-def table3_figure(frame: pd.DataFrame, lang: str) -> Figure:
-    """The heat map: computed share where both counts are known, else the printed share (marked *), else grey."""
+def agency_column(frame: pd.DataFrame, lang: str, agency: str | None) -> str | None:
+    """The heat map's column (its label as drawn) of state body `agency`, or None if Table 3 has none."""
+    if agency is None:
+        return None
+    labels = dict(zip(frame["agency"], cell_names(frame, lang)[1], strict=True))
+    return _wrap(labels[agency]) if agency in labels else None
+
+
+def table3_figure(frame: pd.DataFrame, lang: str, agency: str | None = None) -> Figure:
+    """The heat map: computed share where both counts are known, else the printed share (marked *), else grey;
+    the column of state body `agency` outlined, its header in bold."""
     _ = translator(lang)
+    highlight = agency_column(frame, lang, agency)
     frame = frame.copy()
     frame["region_label"], frame["agency_label"] = cell_names(frame, lang)
     rows = list(dict.fromkeys(frame.sort_values("row_order")["region_label"]))
@@ -237,11 +284,29 @@ def table3_figure(frame: pd.DataFrame, lang: str) -> Figure:
         shares.append(share_row)
         texts.append(text_row)
         hovers.append(hover_row)
-    return share_heatmap(columns, rows, shares, texts, hovers, _("not published"), lang, colour_title=_("fulfilled"))
+    return share_heatmap(
+        columns, rows, shares, texts, hovers, _("not published"), lang, colour_title=_("fulfilled"), highlight=highlight
+    )
 
 
-def table3_card(lang: str) -> html.Section:
-    """Heat map and table of Table 3 with a key to the grey and starred cells."""
+def agency_column_sentence(frame: pd.DataFrame, lang: str, agency: str, agency_name: str) -> str:
+    """What Table 3 holds for the chosen state body: its column outlined and how many of its cells are known."""
+    _ = translator(lang)
+    cells = frame[(frame["agency"] == agency) & frame["region"].notna()]
+    if cells.empty:
+        return _("Table 3 has no column for {agency}.").format(agency=agency_name)
+    known = int(cells["fulfilled_share"].notna().sum())
+    counted = ngettext(lang, "{n} cell", "{n} cells", len(cells)).format(n=format_number(len(cells), lang))
+    template = (
+        _("The column of {agency} is outlined: none of its regional cells ({cells}) is published.")
+        if not known
+        else _("The column of {agency} is outlined: {known} of its regional cells ({cells}) are published.")
+    )
+    return template.format(agency=agency_name, known=format_number(known, lang), cells=counted)
+
+
+def table3_card(lang: str, agency: str | None = None, agency_name: str | None = None) -> html.Section:
+    """Heat map and table of Table 3 with a key to the grey and starred cells; the chosen state body's column outlined."""
     _ = translator(lang)
     data = table3_data(lang)
     title = _("NPM recommendations fulfilled, by region and state body")
@@ -257,79 +322,17 @@ def table3_card(lang: str) -> html.Section:
             html.Span("*", className="fw-semibold"),
             " " + _("share as printed in the report's text; the counts behind it are not published."),
         ]
+    summary = table3_summary(data.frame, lang)
+    if agency and agency_name:
+        summary = f"{agency_column_sentence(frame, lang, agency, agency_name)} {summary}"
     return chart_card(
         "recommendations-table3",
         title,
-        table3_summary(data.frame, lang),
+        summary,
         data,
         lang,
-        figure=table3_figure(data.frame, lang),
+        figure=table3_figure(data.frame, lang, agency),
         download=("recommendations.table3", {}),
         extra=[html.P(key, className="small text-body-secondary")] if key else None,
         min_width=HEATMAP_MIN_WIDTH,
-    )
-
-
-def visits_summary(data: CardData, totals: dict, lang: str, agency_name: str | None) -> str:
-    """The visits in numbers: how many, the recommendations, and whether the per-visit counts add up."""
-    _ = translator(lang)
-    frame = data.frame
-    if agency_name:
-        return _(
-            "Visits to institutions of {agency}: {n} of {total}; recommendations issued after them: {recs}."
-        ).format(
-            n=len(frame),
-            total=totals["visits"],
-            agency=agency_name,
-            recs=format_number(frame["recommendations_issued"].sum(min_count=1), lang),
-        )
-    text = _(
-        "Visits by the Ombudsman: {visits} ({domestic} in Kazakhstan, {abroad} abroad). Recommendations issued after {counted} of them: {recs}."
-    ).format(
-        visits=totals["visits"],
-        domestic=totals["visits"] - totals["visits_abroad"],
-        abroad=totals["visits_abroad"],
-        recs=format_number(totals["per_visit_sum"], lang),
-        counted=totals["visits_with_count"],
-    )
-    if totals["sums_agree"]:
-        text += " " + _(
-            "This matches the report's total ({issued}); fulfilled: {fulfilled} ({fulfilled_share}), in progress: {in_progress} ({in_progress_share})."
-        ).format(
-            issued=format_number(totals["issued"], lang),
-            fulfilled=format_number(totals["fulfilled"], lang),
-            fulfilled_share=format_percent(totals["fulfilled_share"], lang),
-            in_progress=format_number(totals["in_progress"], lang),
-            in_progress_share=format_percent(totals["in_progress_share"], lang),
-        )
-    else:
-        text += " " + _("The report's total is {issued}, which the per-visit numbers do not add up to.").format(
-            issued=format_number(totals["issued"], lang)
-        )
-    return text
-
-
-def visits_card(lang: str, agency: str | None, agency_name: str | None) -> html.Section:
-    """The Ombudsman's visits as a list by month, with the totals."""
-    _ = translator(lang)
-    title = _("The Ombudsman's own visits in 2025")
-    data = visits_data(lang, agency)
-    if data.frame.empty:
-        return empty_card(
-            "recommendations-visits",
-            title,
-            _("None of the Ombudsman's visits in 2025 was to an institution of this state body."),
-        )
-    totals = ombudsman_totals(lang)
-    if agency is None:
-        # The totals line (after the last visit) is a source too: its lines include every visit's.
-        data.sources = sources_from(lines_frame(totals["source_lines"]), lang)
-        data.notes = list(dict.fromkeys(data.notes + totals["notes"]))
-    return chart_card(
-        "recommendations-visits",
-        title,
-        visits_summary(data, totals, lang, agency_name),
-        data,
-        lang,
-        download=("recommendations.visits", {"agency": agency}),
     )

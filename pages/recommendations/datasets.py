@@ -15,7 +15,9 @@ from data_access.queries.recommendations import (
     recommendation_tracker,
     region_agency_fulfilment,
 )
-from data_access.vocabulary import STATUS_LABELS
+from data_access.queries.upr import report_recommendations
+from data_access.queries.visits import MANDATE_YEARS, mandate_pace, visit_years
+from data_access.vocabulary import GROUP_LABELS, STATUS_LABELS
 
 from .params import AGENCY_AND_STATUS, AGENCY_ONLY, download_filters
 
@@ -123,6 +125,8 @@ def visits_data(lang: str, agency: str | None = None) -> CardData:
         Column("region_label", _("Region")),
         Column("agency_label", _("State body")),
         Column("recommendations_issued", _("Recommendations issued"), "recommendations"),
+        # Abroad the Ombudsman met citizens rather than receiving them: the data note on line 1398 says so.
+        Column("persons_received", _("People received in person (abroad: met)"), "persons"),
     ]
     lines = [int(x) for x in frame["source_line"].dropna()]
     notes = notes_for_lines(lang, min(lines), max(lines)) if lines else pd.DataFrame(columns=["text"])
@@ -170,4 +174,81 @@ def tracker_data(lang: str, agency: str | None = None, status: str | None = None
         caption=_("The report's recommendations to state bodies"),
         sources=sources_from(frame, lang),
         notes=list(notes["text"]),
+    )
+
+
+def agency_recommendations(lang: str, agency: str | None) -> pd.DataFrame:
+    """The report's closing recommendations addressed to `agency` (all of them for None), with `status_group`."""
+    frame = report_recommendations(lang)
+    if agency is not None:
+        frame = frame[[agency in codes for codes in frame["addressees"]]]
+    return frame.reset_index(drop=True)
+
+
+@register_dataset("recommendations.ministry_open", params=AGENCY_ONLY)
+def ministry_open_data(lang: str, agency: str | None = None) -> CardData:
+    """The report's closing recommendations to a state body not fulfilled yet: open or assessed as not fulfilled."""
+    _ = translator(lang)
+    frame = agency_recommendations(lang, download_filters(AGENCY_ONLY, lang, agency=agency).agency)
+    frame = frame[frame["status_group"] != "fulfilled"].copy()
+    frame["status_label"] = [_(GROUP_LABELS[group]) for group in frame["status_group"]]
+    columns = [
+        Column("code", _("Code")),
+        Column("text", _("Recommendation")),
+        Column("status_label", _("Status")),
+        Column("addressees_text", _("Addressed to")),
+    ]
+    return CardData(
+        frame,
+        columns,
+        caption=_("The report's recommendations to this state body that are not fulfilled yet"),
+        sources=sources_from(frame, lang),
+        notes=list(dict.fromkeys(frame["note_text"].dropna())),
+    )
+
+
+def latest_visit_year(lang: str) -> int | None:
+    """The latest year with national visit figures (the /visits page's default year)."""
+    years = visit_years(lang)
+    return years[-1] if years else None
+
+
+@register_dataset("recommendations.ministry_visits", params=AGENCY_ONLY)
+def ministry_visits_data(lang: str, agency: str | None = None) -> CardData:
+    """A ministry's mandated facilities, the NPM's visits to them in the latest year and the years to visit each once."""
+    _ = translator(lang)
+    agency = download_filters(AGENCY_ONLY, lang, agency=agency).agency
+    year = latest_visit_year(lang)
+    columns = [
+        Column("agency_name", _("Ministry")),
+        Column("mandated", _("Mandated facilities"), "facilities"),
+        Column("visits", _("NPM visits in {year}").format(year=year), "visits"),
+        Column("years_to_visit_all", _("Years to visit every facility once (at least)"), "years"),
+        Column("beyond_text", _("Against the four-year mandate")),
+    ]
+    caption = _("Mandated facilities and NPM visits, {year}").format(year=year)
+    if year is None:
+        return CardData(pd.DataFrame(columns=[c.key for c in columns]), columns, caption)
+    pace = mandate_pace(lang, year, "npm")
+    frame, inputs = pace.frame, pace.inputs
+    if agency is not None:
+        frame, inputs = frame[frame["agency"] == agency], inputs[inputs["agency"] == agency]
+    frame = frame.copy()
+    frame["beyond_text"] = [
+        _("more than {n} years").format(n=MANDATE_YEARS)
+        if beyond
+        else (_("within {n} years").format(n=MANDATE_YEARS) if not is_missing(years) else "")
+        for beyond, years in zip(frame["beyond_mandate"], frame["years_to_visit_all"], strict=True)
+    ]
+    pace_note = _(
+        "Years at this pace = mandated facilities ÷ NPM visits a year. A facility can be visited more than once a year, so this is the shortest possible time."
+    )
+    notes = list(dict.fromkeys(inputs["note_text"].dropna())) if "note_text" in inputs else []
+    return CardData(
+        frame.reset_index(drop=True),
+        columns,
+        caption,
+        sources=sources_from(inputs, lang),
+        notes=[pace_note, *notes],
+        period=str(year),
     )

@@ -1,8 +1,9 @@
 """Recommendation fulfilment: by issuing body and state body, by region (Table 3), the Ombudsman's
 own visits, and a tracker of the report's recommendations with a permalink for each.
 
-The page's parameters are in `params.py`, its tables in `datasets.py`, its chart cards in `cards.py`
-and the tracker in `tracker.py`; this module lays them out and keeps them in step with the filters.
+The page's parameters are in `params.py`, its tables in `datasets.py`, its chart cards in `cards.py`,
+the ministry view's own parts (`?agency=`) in `ministry.py` and the tracker in `tracker.py`; this module
+lays them out and keeps them in step with the filters.
 """
 
 from __future__ import annotations
@@ -13,21 +14,30 @@ from dash import Input, Output, State, callback, ctx, html, no_update
 from dash.exceptions import MissingCallbackContextException
 
 from components.chart_card import print_notes_once
-from components.formatting import format_number, format_percent, is_missing
+from components.chrome import PageTitle, page_description
 from components.i18n import N_, translator
 from components.notices import data_unavailable
 from components.page import Params, callback_language, notices, page_view, register_url_sync
 from components.rec_tracker import tracker_card
 from data_access.queries.base import DataUnavailable
-from data_access.queries.recommendations import fulfilment_by_agency, page_agencies, recommendation_tracker
+from data_access.queries.overview import headline_figure
+from data_access.queries.recommendations import page_agencies
+from data_access.vocabulary import DEFAULT_LANGUAGE
 
-from .cards import fulfilment_card, table3_card, visits_card
-from .datasets import BODY_LABELS
+from .cards import fulfilment_card, table3_card
+from .ministry import ministry_cards
+from .ombudsman_visits import visits_card
 from .params import AGENCY_AND_STATUS, ALL, PARAMS, PATH, canonical, filters_of, read
 from .tracker import selected_recommendation, status_control, tracker_parts
 
 dash.register_page(
-    __name__, path=PATH, name=N_("Recommendations"), nav_order=30, title="Recommendations", params=PARAMS
+    __name__,
+    path=PATH,
+    name=N_("Recommendations"),
+    nav_order=30,
+    title=PageTitle(N_("Recommendations and their fulfilment")),
+    description=page_description(PATH, lambda lang: headline_figure("recs_issued", lang)),
+    params=PARAMS,
 )
 
 TITLE = N_("Recommendations and their fulfilment")
@@ -36,55 +46,17 @@ INTRO = N_(
 )
 
 
-def agency_overview(lang: str, agency: str, agency_name: str) -> html.Section:
-    """For one state body: its recommendations in the tracker, what is still open, and fulfilment after visits."""
-    _ = translator(lang)
-    tracked = recommendation_tracker(lang, agency)
-    fulfilment = fulfilment_by_agency(lang, agency)
-    items = [
-        html.Li(
-            _("The report's recommendations addressed to it: {n}; still open: {open}; fulfilled: {fulfilled}.").format(
-                n=len(tracked),
-                open=int(tracked["is_open"].sum()),
-                fulfilled=int((tracked["status"] == "fulfilled").sum()),
-            )
-        )
-    ]
-    for row in fulfilment.to_dict("records"):
-        items.append(
-            html.Li(
-                _("{body}: recommendations issued after visits in {period}: {issued}; fulfilled: {fulfilled}.").format(
-                    body=_(BODY_LABELS[row["category"]]),
-                    issued=format_number(row["issued"], lang),
-                    period=row["period"],
-                    fulfilled=format_number(row["fulfilled"], lang)
-                    + (
-                        ""
-                        if is_missing(row["fulfilled_share"])
-                        else f" ({format_percent(row['fulfilled_share'], lang)})"
-                    ),
-                )
-            )
-        )
-    return html.Section(
-        [
-            html.H2(
-                _("At a glance: {agency}").format(agency=agency_name), className="h5", id="recommendations-glance-title"
-            ),
-            html.Ul(items, className="mb-1"),
-            html.P(html.A(_("Go to its recommendations"), href="#recommendations-tracker"), className="small mb-0"),
-        ],
-        className="card card-body mb-4",
-        id="recommendations-glance",
-        **{"aria-labelledby": "recommendations-glance-title"},
-    )
-
-
 def overview_content(lang: str, agency: str | None) -> list:
-    """Everything above the tracker that follows the state body: its summary and the three cards."""
+    """Everything above the tracker that follows the state body: the ministry view's own parts, then the
+    fulfilment chart, the heat map (its column outlined) and the Ombudsman's visits."""
     agency_name = _agency_name(lang, agency)
-    glance = [agency_overview(lang, agency, agency_name)] if agency else []
-    return [*glance, fulfilment_card(lang, agency), table3_card(lang), visits_card(lang, agency, agency_name)]
+    ministry = ministry_cards(lang, agency, agency_name) if agency and agency_name else []
+    return [
+        *ministry,
+        fulfilment_card(lang, agency, agency_name),
+        table3_card(lang, agency, agency_name),
+        visits_card(lang, agency, agency_name),
+    ]
 
 
 def _agency_name(lang: str, agency: str | None) -> str | None:
@@ -94,13 +66,21 @@ def _agency_name(lang: str, agency: str | None) -> str | None:
     return str(names.get(agency, agency))
 
 
+def agency_label(name: str, short: str) -> str:
+    """A state body's name with its short form, unless the name already says it: "Ministry of Internal Affairs
+    (MIA)", but "Local executive bodies (akimats)", never "... (akimats) (Akimats)"."""
+    if not short or short.casefold() in name.casefold():
+        return name
+    return f"{name} ({short})"
+
+
 def agency_control(lang: str, agency: str | None) -> html.Div:
     """The page-wide state-body filter."""
     _ = translator(lang)
     agencies = page_agencies(lang)
     options = [{"label": _("All state bodies"), "value": ALL}] + [
         {
-            "label": f"{row['name']} ({row['short']})" if row["short"] != row["name"] else row["name"],
+            "label": agency_label(row["name"], row["short"]),
             "value": row["code"],
         }
         for row in agencies.to_dict("records")
@@ -139,9 +119,28 @@ def page_content(lang: str, params: Params) -> list:
     return [part for part in content if part is not None]
 
 
+# The ministry view's introduction is short, so its own summary is on a phone's first screen.
+AGENCY_INTRO = N_(
+    "What the report asks of one state body, and what is known of its fulfilment. Choose all state bodies for the whole picture."
+)
+
+
+def _names_a_state_body(query: dict[str, object]) -> bool:
+    """Whether the address asks for a state body the page knows (the ministry view)."""
+    agency = query.get("agency")
+    if not isinstance(agency, str):
+        return False
+    try:
+        return agency in set(page_agencies(DEFAULT_LANGUAGE)["code"])
+    except DataUnavailable:
+        return False  # the page shows the data-unavailable notice
+
+
 def layout(lang: str | None = None, **query: str) -> html.Div:
     """The recommendations page for the URL's filters."""
-    return page_view("recommendations", PATH, lang, canonical(query), TITLE, INTRO, page_content, PARAMS)
+    query = canonical(query)
+    intro = AGENCY_INTRO if _names_a_state_body(query) else INTRO
+    return page_view("recommendations", PATH, lang, query, TITLE, intro, page_content, PARAMS)
 
 
 def _triggered_by() -> str | None:

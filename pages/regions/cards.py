@@ -7,12 +7,12 @@ import pandas as pd
 from dash import html
 
 from components.chart_card import chart_card
-from components.charts.bars import bar_figure
+from components.charts.bars import bar_figure, bars_figure
 from components.charts.spec import BarChart, BarSeries, Reference
 from components.formatting import format_number, format_period, format_value
 from components.i18n import translator
 from components.map import MAP_ATTRIBUTION, MAP_CONFIG, map_key, region_map
-from components.units import unit_label
+from components.units import count_with_unit, counted, n_, unit_label
 from data_access.queries.regions import national_rate, region_detail, region_rates
 
 from .datasets import (
@@ -22,6 +22,7 @@ from .datasets import (
     few_complaints,
     few_complaints_caution,
     few_complaints_sentence,
+    institutions_data,
     metric_data,
     region_name,
     table_data,
@@ -178,7 +179,7 @@ def table_card(lang: str, metric_key: str, sort: str) -> html.Section:
         "regions-table",
         _("All figures by region"),
         _(
-            "Complaints, prisoners and the rate for each region, with the rate the report printed beside the computed one."
+            "Complaints, convicted persons and the rate for each region, with the rate the report printed beside the computed one."
         ),
         data,
         lang,
@@ -196,7 +197,7 @@ def detail_card(lang: str, region: str | None) -> html.Section:
                     html.H2(_("Region detail"), className="h5 card-title", id="regions-detail-title"),
                     html.P(
                         _(
-                            "Select a region on the map, in the ranking or in the list above to see its complaints, prisoners, rate and rank, the non-working complaint terminals and payphones found there, its NPM recommendation fulfilment where the report gives one, and what the report does not publish for it."
+                            "Select a region on the map, in the ranking or in the list above to see its complaints, convicted persons, rate and rank, the non-working complaint terminals and payphones found there, its NPM recommendation fulfilment where the report gives one, and what the report does not publish for it."
                         )
                     ),
                 ],
@@ -217,8 +218,52 @@ def detail_card(lang: str, region: str | None) -> html.Section:
     )
 
 
+def institutions_card(lang: str, region: str | None) -> html.Section | None:
+    """A region's non-working payphones and terminals by institution, where the report names the institutions."""
+    if region is None:
+        return None
+    _ = translator(lang)
+    data = institutions_data(lang, region)
+    frame = data.frame
+    if frame.empty:
+        return None
+    series = []
+    for index, (name, rows) in enumerate(frame.groupby("indicator_name", sort=False)):
+        series.append(
+            BarSeries(
+                name,
+                list(rows["category_name"]),
+                [float(v) for v in rows["value"]],
+                [format_number(v, lang) for v in rows["value"]],
+                [
+                    f"{name} · {i}: {format_number(v, lang)}"
+                    for i, v in zip(rows["category_name"], rows["value"], strict=True)
+                ],
+                colour=["blue", "orange"][index % 2],
+            )
+        )
+    figure = bars_figure(series, lang, axis_title=_("Number"), wrap=24)
+    parts = "; ".join(
+        f"{name}: "
+        + ", ".join(
+            f"{i} – {format_number(v, lang)}" for i, v in zip(rows["category_name"], rows["value"], strict=True)
+        )
+        for name, rows in frame.groupby("indicator_name", sort=False)
+    )
+    summary = _("{region}, institution by institution: {parts}.").format(region=region_name(lang, region), parts=parts)
+    return chart_card(
+        "regions-institutions",
+        _("Payphones and terminals not working, by institution"),
+        summary,
+        data,
+        lang,
+        figure,
+        download=("regions.institutions", {"region": region}),
+    )
+
+
 def detail_summary(lang: str, region: str) -> str:
-    """'Turkistan Region: 18 complaints about torture and 831 prisoners give 21.7 per 1,000 (…), rank 1 of 20.'"""
+    """'Turkistan Region: 18 complaints about torture and 831 convicted persons give 21.7 per 1,000 (…), rank 1 of 20.'"""
     _ = translator(lang)
     frame = region_detail(lang, region)
     name = region_name(lang, region)
@@ -226,12 +271,13 @@ def detail_summary(lang: str, region: str) -> str:
     ranked = int(frame["regions_ranked"].iloc[0])
     if pd.isna(values.get("rate")):
         return _("{region}: the report does not publish both counts, so no rate can be computed.").format(region=name)
+    # Each count in the form its number asks for ("18 жалоб", "831 осуждённый"): count_with_unit.
     return _(
-        "{region}: {complaints} complaints about torture and {prisoners} prisoners give {rate} complaints per 1,000 prisoners (the report prints {printed}), rank {rank} of {n}."
+        "{region}: {complaints} about torture and {prisoners} give {rate} complaints per 1,000 convicted persons (the report prints {printed}), rank {rank} of {n}."
     ).format(
         region=name,
-        complaints=format_number(values["complaints"], lang),
-        prisoners=format_number(values["prisoners"], lang),
+        complaints=count_with_unit(values["complaints"], "complaints", lang),
+        prisoners=count_with_unit(values["prisoners"], "prisoners", lang),
         rate=format_value(values["rate"], "per_1000", lang),
         printed=format_value(values.get("rate_printed"), PLAIN_NUMBER, lang),
         rank=format_number(values["rank"], lang),
@@ -251,14 +297,17 @@ def national_block(lang: str) -> html.Section:
     _ = translator(lang)
     national = national_rate(lang)
     rates = region_rates(lang)
-    figure = _(
-        "Kazakhstan, {period}: {rate} complaints about torture per 1,000 prisoners ({complaints} complaints, {prisoners} prisoners in {n} regions)."
-    ).format(
+    figure = counted(
+        lang,
+        n_(
+            "Kazakhstan, {period}: {rate} complaints about torture per 1,000 convicted persons ({complaints}, {prisoners} in {n} region).",
+            "Kazakhstan, {period}: {rate} complaints about torture per 1,000 convicted persons ({complaints}, {prisoners} in {n} regions).",
+        ),
+        national["regions_counted"],
         period=format_period(str(national["period"])),
         rate=format_value(national["rate"], "per_1000", lang),
-        complaints=format_number(national["complaints"], lang),
-        prisoners=format_number(national["prisoners"], lang),
-        n=national["regions_counted"],
+        complaints=count_with_unit(national["complaints"], "complaints", lang),
+        prisoners=count_with_unit(national["prisoners"], "prisoners", lang),
     )
     differing = rates[rates["printed_differs"].eq(True)].sort_values("rank_rate")
     examples = "; ".join(
@@ -272,13 +321,20 @@ def national_block(lang: str) -> html.Section:
     method = [
         html.P(
             _(
-                "A region's rate is its complaints about torture divided by its prisoners, times 1,000, computed here from the two counts in Table 2 of the report and shown with one decimal. The national rate is all regions' complaints over all regions' prisoners, not an average of the regional rates."
+                "A region's rate is its complaints about torture divided by its convicted persons, times 1,000, computed here from the two counts in Table 2 of the report and shown with one decimal. The national rate is all regions' complaints over all regions' convicted persons, not an average of the regional rates."
             )
         ),
         html.P(
-            _(
-                "The report prints its own rates without a single rounding rule: some are cut off, others rounded. In {n} of {m} regions the printed rate differs from the computed rate rounded to one decimal: {examples}."
-            ).format(n=national["printed_differs"], m=national["printed_compared"], examples=examples)
+            counted(
+                lang,
+                n_(
+                    "The report prints its own rates without a single rounding rule: some are cut off, others rounded. In {n} of {m} regions the printed rate differs from the computed rate rounded to one decimal: {examples}.",
+                    "The report prints its own rates without a single rounding rule: some are cut off, others rounded. In {n} of {m} regions the printed rate differs from the computed rate rounded to one decimal: {examples}.",
+                ),
+                national["printed_differs"],
+                m=format_number(national["printed_compared"], lang),
+                examples=examples,
+            )
             if national["printed_differs"]
             else _("The rates the report prints agree with the computed rates rounded to one decimal.")
         ),

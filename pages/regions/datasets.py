@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.datasets import CardData, Column, file_slug, notes_from, register_dataset, sources_from
+from components.datasets import CardData, Column, file_slug, notes_from, register_dataset, row_sources, sources_from
 from components.formatting import format_period
 from components.i18n import N_, ngettext, translator
 from data_access.queries.regions import (
     FEW_COMPLAINTS,
     region_detail,
+    region_institution_figures,
     region_not_published,
     region_rates,
     table2_observations,
@@ -34,9 +35,9 @@ PLAIN_NUMBER = "number"
 # Row labels of the region detail, by the query's keys; each says its unit, as the column holds several.
 DETAIL_LABELS = {
     "complaints": N_("Complaints about torture"),
-    "prisoners": N_("Prisoners"),
-    "rate": N_("Complaints per 1,000 prisoners (computed)"),
-    "rate_printed": N_("Complaints per 1,000 prisoners (as printed in the report)"),
+    "prisoners": N_("Convicted persons"),
+    "rate": N_("Complaints per 1,000 convicted persons (computed)"),
+    "rate_printed": N_("Complaints per 1,000 convicted persons (as printed in the report)"),
     "terminals": N_("Complaint terminals found not working by the Ombudsman's regional representatives"),
     "payphones": N_("Payphones found not working in penal institutions"),
     "npm_share_printed": N_("NPM recommendations fulfilled, per cent (as printed in the report)"),
@@ -152,8 +153,8 @@ def table_data(lang: str, metric: str = DEFAULT_METRIC, sort: str = DEFAULT_SORT
             Column("name", _("Region")),
             Column("rank", _("Rank: {metric}").format(metric=_(chosen.title)), "rank"),
             Column("complaints", _("Complaints about torture"), "complaints"),
-            Column("prisoners", _("Prisoners"), "prisoners"),
-            Column("rate", _("Complaints per 1,000 prisoners (computed)"), "per_1000"),
+            Column("prisoners", _("Convicted persons"), "prisoners"),
+            Column("rate", _("Complaints per 1,000 convicted persons (computed)"), "per_1000"),
             Column("caution", _("Caution")),
             Column("rate_printed", _("As printed in the report"), PLAIN_NUMBER),
             Column("differs", _("Printed rate differs from the computed one rounded"), "text"),
@@ -206,6 +207,31 @@ def detail_data(lang: str, region: str | None = None) -> CardData:
         sources=sources_from(frame, lang),
         notes=notes_from(frame),
         file_name=file_slug("regions", region, figures["period"].iloc[0]),
+    )
+
+
+@register_dataset("regions.institutions", params=REGION_ONLY)
+def institutions_data(lang: str, region: str | None = None) -> CardData:
+    """One region's payphones and complaint terminals found not working, institution by institution."""
+    region = download_values(REGION_ONLY, lang, region=region)["region"]
+    if region is None:
+        raise ValueError("a region is required")
+    _ = translator(lang)
+    frame = region_institution_figures(lang, region).copy()
+    frame["source"] = row_sources(frame, lang)  # each count linked to the sentence that gives it
+    return CardData(
+        frame=frame,
+        columns=[
+            Column("category_name", _("Institution")),
+            Column("indicator_name", _("Figure")),
+            Column("value", _("Number"), PLAIN_NUMBER),
+            Column("source", _("Source")),
+        ],
+        caption=_("Payphones and complaint terminals not working in {region}, by institution").format(
+            region=region_name(lang, region)
+        ),
+        sources=sources_from(frame, lang),
+        notes=notes_from(frame),
     )
 
 

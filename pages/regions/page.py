@@ -11,20 +11,38 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, ctx, html, no_update
 
 from components.chart_card import print_notes_once
+from components.chrome import PageTitle, page_description
 from components.i18n import N_, translator
 from components.notices import data_unavailable
 from components.page import Params, callback_language, notices, page_view, read_params, register_url_sync
 from data_access.queries.base import DataUnavailable
+from data_access.queries.overview import headline_figure
 from data_access.queries.regions import region_rates
 
-from .cards import bar_card, detail_card, detail_finding, map_card, national_block, table_card
+from .cards import (
+    bar_card,
+    detail_card,
+    detail_finding,
+    institutions_card,
+    map_card,
+    national_block,
+    table_card,
+)
 from .params import METRICS, NO_REGION, PARAMS, PATH, SORTS, region_codes
 
-dash.register_page(__name__, path=PATH, name=N_("Regions"), nav_order=10, title="Regions", params=PARAMS)
+dash.register_page(
+    __name__,
+    path=PATH,
+    name=N_("Regions"),
+    nav_order=10,
+    title=PageTitle(N_("Complaints about torture by region")),
+    description=page_description(PATH, lambda lang: headline_figure("complaints", lang)),
+    params=PARAMS,
+)
 
 TITLE = N_("Complaints about torture by region")
 INTRO = N_(
-    "How many complaints about torture the Ombudsman received from each region, set against the number of prisoners held there (Table 2 of the 2026 special report). Choose what to compare; select a region for its figures."
+    "How many complaints about torture the Ombudsman received from each region, set against the number of convicted persons held there (Table 2 of the 2026 special report). Choose what to compare; select a region for its figures."
 )
 
 
@@ -32,7 +50,8 @@ def slots(lang: str, metric: str, region: str | None, sort: str) -> tuple:
     """The parts of the page that follow the filters: map, detail, ranking, table."""
     return (
         map_card(lang, metric, region),
-        detail_card(lang, region),
+        # The region's figures, then (where the report names institutions) its figures by institution.
+        [card for card in (detail_card(lang, region), institutions_card(lang, region)) if card is not None],
         bar_card(lang, metric, region),
         table_card(lang, metric, sort),
     )

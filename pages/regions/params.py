@@ -28,13 +28,13 @@ class Metric(NamedTuple):
 
 
 METRICS = {
-    "rate": Metric("rate", "per_1000", N_("Complaints per 1,000 prisoners"),
-                   N_("Complaints about torture per 1,000 prisoners"), (COMPLAINTS, PRISONERS, RATE_PRINTED),
+    "rate": Metric("rate", "per_1000", N_("Complaints per 1,000 convicted persons"),
+                   N_("Complaints about torture per 1,000 convicted persons"), (COMPLAINTS, PRISONERS, RATE_PRINTED),
                    "complaint-rate"),
     "complaints": Metric("complaints", "complaints", N_("Number of complaints"),
                          N_("Complaints about torture"), (COMPLAINTS,), "complaints"),
-    "prisoners": Metric("prisoners", "prisoners", N_("Number of prisoners"), N_("Prisoners"), (PRISONERS,),
-                        "prisoners"),
+    "prisoners": Metric("prisoners", "prisoners", N_("Number of convicted persons"), N_("Convicted persons"),
+                        (PRISONERS,), "prisoners"),
 }  # fmt: skip
 DEFAULT_METRIC = "rate"
 SORTS = {"desc": N_("Highest first"), "asc": N_("Lowest first"), "name": N_("By region name")}
@@ -51,7 +51,7 @@ def region_codes(values: Values | None = None) -> list[str]:
 
 
 def _unknown_metric(_: Translate, raw: str, values: Values) -> str:
-    return _("The comparison asked for is not known; the rate per 1,000 prisoners is shown.")
+    return _("The comparison asked for is not known; the rate per 1,000 convicted persons is shown.")
 
 
 def _unknown_region(_: Translate, raw: str, values: Values) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from dash import html
 
 from components.chart_card import chart_card
@@ -10,6 +12,7 @@ from components.i18n import N_, translator
 from components.kpi_card import change_in_words
 from components.shell import page_href
 from components.small_multiple import SMALL_GRAPH_CONFIG, trend_bars
+from components.units import counted, n_
 from data_access.queries.upr import key_indicators, mandate_coverage, report_recommendations
 
 from .datasets import (
@@ -60,9 +63,7 @@ def indicator_card(row: dict, lang: str) -> html.Section:
     _ = translator(lang)
     key = row["key"]
     data = indicator_data(lang, key)
-    sentence = _(TREND_TEXT[key][1]).format(
-        value=format_value(row["value"], row["unit"], lang), period=format_period(row["period"])
-    )
+    sentence = counted(lang, TREND_TEXT[key][1], row["value"], row["unit"], period=format_period(row["period"]))
     values = [None if is_missing(v) else float(v) for v in data.frame["value"]]
     figure = None
     if len(values) > 1:
@@ -88,6 +89,10 @@ def coverage_card(lang: str) -> html.Section | None:
     if not records:
         return None
     data = coverage_data(lang)
+    # The card sits beside the "covered" card, which already gives the notes on the 817 facilities covered:
+    # a note is printed once (the download keeps them all).
+    shown = set(indicator_data(lang, "covered").notes)
+    data = dataclasses.replace(data, notes=[note for note in data.notes if note not in shown])
     parts = [
         _("{share} of {mandated} ({label})").format(
             share=format_percent(row["share"], lang),
@@ -96,11 +101,14 @@ def coverage_card(lang: str) -> html.Section | None:
         )
         for row in records
     ]
-    summary = _(
-        "In {period}, {covered} mandated facilities were covered by visits: {parts}. The report gives both totals and does not explain the difference."
-    ).format(
+    summary = counted(
+        lang,
+        n_(
+            "In {period}, {n} mandated facility was covered by visits: {parts}. The report gives both totals and does not explain the difference.",
+            "In {period}, {n} mandated facilities were covered by visits: {parts}. The report gives both totals and does not explain the difference.",
+        ),
+        records[0]["covered"],
         period=format_period(records[0]["period"]),
-        covered=format_number(records[0]["covered"], lang),
         parts="; ".join(parts),
     )
     figure = trend_bars(
@@ -126,9 +134,14 @@ def fulfilment_card(row: dict, lang: str) -> html.Section:
     """The NPM's fulfilment: fulfilled of sent, the computed share and the share the report prints."""
     _ = translator(lang)
     data = fulfilment_data(lang)
-    summary = _("{fulfilled} of the {issued} recommendations the NPM sent in {period} were fulfilled: {share}.").format(
+    summary = counted(
+        lang,
+        n_(
+            "{fulfilled} of the {n} recommendation the NPM sent in {period} were fulfilled: {share}.",
+            "{fulfilled} of the {n} recommendations the NPM sent in {period} were fulfilled: {share}.",
+        ),
+        row["issued_value"],
         fulfilled=format_number(row["value"], lang),
-        issued=format_number(row["issued_value"], lang),
         period=format_period(row["period"]),
         share=format_percent(row["fulfilled_share"], lang),
     )
@@ -183,14 +196,18 @@ def milestones_card(lang: str, kind: str) -> html.Section:
         summary = _("The report names no milestone of this type.")
     else:
         first, last = data.frame["date"].iloc[0], data.frame["date"].iloc[-1]
-        template = (
-            _(
-                "{count} dated steps the report names, from {first} to {last}: the international instruments, Kazakhstan's laws and institutions, the UN Committee against Torture and the Universal Periodic Review."
+        forms = (
+            n_(
+                "{n} dated step the report names, from {first} to {last}: the international instruments, Kazakhstan's laws and institutions, the UN Committee against Torture and the Universal Periodic Review.",
+                "{n} dated steps the report names, from {first} to {last}: the international instruments, Kazakhstan's laws and institutions, the UN Committee against Torture and the Universal Periodic Review.",
             )
             if kind == ALL_KINDS
-            else _("{count} milestones of the type “{kind}”, from {first} to {last}.")
+            else n_(
+                "{n} milestone of the type “{kind}”, from {first} to {last}.",
+                "{n} milestones of the type “{kind}”, from {first} to {last}.",
+            )
         )
-        summary = template.format(count=len(data.frame), first=first, last=last, kind=_(KIND_LABELS.get(kind, kind)))
+        summary = counted(lang, forms, len(data.frame), first=first, last=last, kind=_(KIND_LABELS.get(kind, kind)))
     return chart_card(
         "upr-milestones",
         _("Timeline of the report's milestones"),

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.datasets import CardData, Column, notes_from, register_dataset, sources_from
+from components.datasets import CardData, Column, notes_from, register_dataset, row_sources, sources_from
 from components.formatting import format_date, format_period, is_missing
 from components.i18n import N_, translator
 from components.page import Param, ParamSpec, read_params
-from components.units import unit_label
+from components.units import n_, unit_label
 from data_access.queries.upr import (
     indicator_trends,
     mandate_coverage,
@@ -21,26 +21,50 @@ from data_access.vocabulary import STATUS_LABELS
 
 from .params import ALL_KINDS, PARAMS
 
-# key -> (title, sentence with {value} and {period}); shared keys use the overview's words.
+# key -> (title, counted sentence with {n} and {period}); shared keys use the overview's words.
 TREND_TEXT = {
     "complaints": (
         N_("Complaints about torture"),
-        N_("The Ombudsman received {value} complaints about torture in {period}."),
+        n_(
+            "The Ombudsman received {n} complaint about torture in {period}.",
+            "The Ombudsman received {n} complaints about torture in {period}.",
+        ),
     ),
-    "registered": (N_("Registered torture offences"), N_("{value} torture offences were registered in {period}.")),
+    "registered": (
+        N_("Registered torture offences"),
+        n_("{n} torture offence was registered in {period}.", "{n} torture offences were registered in {period}."),
+    ),
     "discontinued": (
         N_("Investigations discontinued on exonerating grounds"),
-        N_("{value} pre-trial investigations of torture were discontinued on exonerating grounds in {period}."),
+        n_(
+            "{n} pre-trial investigation of torture was discontinued on exonerating grounds in {period}.",
+            "{n} pre-trial investigations of torture were discontinued on exonerating grounds in {period}.",
+        ),
     ),
-    "convicted": (N_("Persons convicted"), N_("{value} persons were convicted of torture in {period}.")),
-    "npm_visits": (N_("NPM visits"), N_("NPM groups made {value} visits to closed institutions in {period}.")),
+    "convicted": (
+        N_("Persons convicted"),
+        n_("{n} person was convicted of torture in {period}.", "{n} persons were convicted of torture in {period}."),
+    ),
+    "npm_visits": (
+        N_("NPM visits"),
+        n_(
+            "NPM groups made {n} visit to closed institutions in {period}.",
+            "NPM groups made {n} visits to closed institutions in {period}.",
+        ),
+    ),
     "covered": (
         N_("Mandated facilities covered"),
-        N_("{value} facilities of the NPM's mandate were covered by visits in {period}."),
+        n_(
+            "{n} facility of the NPM's mandate was covered by visits in {period}.",
+            "{n} facilities of the NPM's mandate were covered by visits in {period}.",
+        ),
     ),
     "compensation": (
         N_("Compensation paid to victims"),
-        N_("Victims of torture were paid {value} tenge from the victims' fund in {period}."),
+        n_(
+            "Victims of torture were paid {n} tenge from the victims' fund in {period}.",
+            "Victims of torture were paid {n} tenge from the victims' fund in {period}.",
+        ),
     ),
 }
 # The indicator download names its series; the page itself has no such parameter.
@@ -144,7 +168,7 @@ def fulfilment_data(lang: str) -> CardData:
 
 @register_dataset("upr.milestones", params=PARAMS)
 def milestones_data(lang: str, kind: str = ALL_KINDS) -> CardData:
-    """The dated milestones the report names (all, or one kind), each with its report line."""
+    """The dated milestones the report names (all, or one kind), each with its source linked to its line."""
     if not read_params(PARAMS, {"kind": kind}, lang).ok:
         raise ValueError("unknown milestone kind")
     _ = translator(lang)
@@ -153,7 +177,10 @@ def milestones_data(lang: str, kind: str = ALL_KINDS) -> CardData:
         {
             "date": [format_date(d, lang, p) for d, p in zip(rows["date"], rows["precision"], strict=True)],
             "title": rows["title"].tolist(),
-            "line": [str(line) if not is_missing(line) else "" for line in rows["source_line"]],
+            "source": row_sources(rows, lang),
+            # read by the download's source and report_lines columns, row by row
+            "source_ref": rows["source_ref"].tolist(),
+            "source_line": rows["source_line"].tolist(),
         }
     )
     return CardData(
@@ -161,9 +188,9 @@ def milestones_data(lang: str, kind: str = ALL_KINDS) -> CardData:
         columns=[
             Column("date", _("Date")),
             Column("title", _("Milestone")),
-            Column("line", _("Report line")),
+            Column("source", _("Source")),
         ],
-        caption=_("Milestones named in the report, oldest first, with the line of the report each comes from"),
+        caption=_("Milestones named in the report, oldest first, with the place in the report each comes from"),
         sources=sources_from(rows, lang),
         notes=milestone_notes(lang),
     )
@@ -172,7 +199,7 @@ def milestones_data(lang: str, kind: str = ALL_KINDS) -> CardData:
 @register_dataset("upr.recommendations")
 def outstanding_recommendations_data(lang: str) -> CardData:
     """The report's closing recommendations not fulfilled yet (open or assessed as not fulfilled): addressees,
-    status and report line."""
+    status and source (linked to its line)."""
     _ = translator(lang)
     open_ones = outstanding_recommendations(lang)
     frame = pd.DataFrame(
@@ -181,7 +208,9 @@ def outstanding_recommendations_data(lang: str) -> CardData:
             "text": open_ones["text"].tolist(),
             "addressees": open_ones["addressees_text"].tolist(),
             "status": [_(STATUS_LABELS.get(s, s)) for s in open_ones["status"]],
-            "line": [str(line) if not is_missing(line) else "" for line in open_ones["source_line"]],
+            "source": row_sources(open_ones, lang),
+            "source_ref": open_ones["source_ref"].tolist(),
+            "source_line": open_ones["source_line"].tolist(),
         }
     )
     return CardData(
@@ -191,7 +220,7 @@ def outstanding_recommendations_data(lang: str) -> CardData:
             Column("text", _("Recommendation")),
             Column("addressees", _("Addressed to")),
             Column("status", _("Status")),
-            Column("line", _("Report line")),
+            Column("source", _("Source")),
         ],
         caption=_("The report's recommendations to state bodies not fulfilled yet: open or assessed as not fulfilled"),
         sources=sources_from(open_ones, lang),

@@ -11,11 +11,13 @@ from __future__ import annotations
 import dash
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
+from components.chrome import PageTitle, page_description
 from components.i18n import N_, is_language, resolve_language, translator
 from components.notices import data_unavailable, empty_state
 from components.page import Params, notices, page_view, read_params, register_url_sync
 from data_access.queries.base import DataUnavailable
 from data_access.queries.meta import release_info
+from data_access.queries.overview import headline_figure
 from data_access.queries.upr import milestone_kinds
 from data_access.vocabulary import PAGE_DEFAULT_LANGUAGE
 
@@ -27,10 +29,18 @@ __all__ = ["indicator_card", "layout", "update_milestones"]
 
 DEFAULT_LANGUAGE = PAGE_DEFAULT_LANGUAGE[PATH]
 
-dash.register_page(__name__, path=PATH, name=N_("UPR briefing"), nav_order=50, title="UPR briefing", params=PARAMS)
+dash.register_page(
+    __name__,
+    path=PATH,
+    name=N_("UPR briefing"),
+    nav_order=50,
+    title=PageTitle(N_("UPR briefing")),
+    description=page_description(PATH, lambda lang: headline_figure("complaints", lang)),
+    params=PARAMS,
+)
 
 INTRO = N_(
-    "A briefing for the Universal Periodic Review of Kazakhstan, the UN Committee against Torture and its Subcommittee, the OSCE and embassies: Kazakhstan's obligations and the steps taken, the key figures with their trend, and the recommendations of the Human Rights Commissioner's 2026 special report that are still open. Every item names the line of the report it comes from."
+    "A briefing for the Universal Periodic Review of Kazakhstan, the UN Committee against Torture and its Subcommittee, the OSCE and embassies: Kazakhstan's obligations and the steps taken, the key figures with their trend, and the recommendations of the Human Rights Commissioner's 2026 special report that are still open. Every item names the section and the table or figure of the report it comes from."
 )
 
 

@@ -132,7 +132,7 @@ def citation(lang: str, release: dict, kind: str) -> html.Section:
                     html.Li(release.get("source", "")),
                     html.Li(
                         _(
-                            "Every figure, milestone and recommendation above names the line of the report it comes from; where the report is inconsistent, a data note says so."
+                            "Every figure, milestone and recommendation above names the section and the table or figure of the report it comes from (on screen, a link to the sentence); where the report is inconsistent, a data note says so."
                         )
                     ),
                     html.Li(

@@ -4,36 +4,26 @@ from __future__ import annotations
 
 import pandas as pd
 
-from components.datasets import CardData, Column, notes_from, periods_of, register_dataset, sources_from
-from components.formatting import format_date, format_number, format_percent, format_value, is_missing
-from components.i18n import N_, translator
-from components.page import read_params
-from components.units import unit_label
-from data_access.queries.meta import categories, release_info
+from components.datasets import CardData, Column, notes_from, periods_of, register_dataset, row_sources, sources_from
+from components.formatting import format_date, format_number, format_value, is_missing
+from components.i18n import translator
+from components.sources import section_of_line
+from components.units import counted, n_, unit_label
+from data_access.queries.meta import categories
 from data_access.queries.visits import (
     BODY_CATEGORY,
     MANDATE_YEARS,
     QueryResult,
     coverage_against_mandate,
-    log_coverage,
     mandate_pace,
     npm_size,
     npm_visits_by_type,
-    overdue_facilities,
+    persons_received_by_visit,
     regional_reps_by_sector,
-    visit_log_summary,
     visit_outcomes,
     visits_by_body,
 )
-from pages.visits.params import LOG_COVERAGE_PARAMS, PARAMS, View, read_view
-
-OVERDUE_ROWS_SHOWN = 100
-LOG_BREAKDOWN_TITLES = {
-    "region": N_("Facilities visited within four years, by region"),
-    "agency": N_("Facilities visited within four years, by ministry"),
-    "facility_type": N_("Facilities visited within four years, by facility type"),
-}
-LOG_BREAKDOWN_HEADERS = {"region": N_("Region"), "agency": N_("Ministry"), "facility_type": N_("Facility type")}
+from pages.visits.params import PARAMS, View, read_view
 
 
 def years_text(value: object, lang: str) -> str:
@@ -100,8 +90,9 @@ def coverage_data(lang: str, **params: str) -> CardData:
         frame["total_label"] = [total_label(row, lang) for row in frame.to_dict("records")]
         # The legend's short form, so it fits a phone's width.
         frame["total_short"] = [
-            _("of {mandated} (line {line})").format(
-                mandated=format_number(row["mandated"], lang), line=row["mandated_source_line"]
+            _("of {mandated} ({section})").format(
+                mandated=format_number(row["mandated"], lang),
+                section=section_of_line(row["mandated_source_line"], lang),
             )
             for row in frame.to_dict("records")
         ]
@@ -125,10 +116,14 @@ def coverage_data(lang: str, **params: str) -> CardData:
 
 
 def total_label(row: dict, lang: str) -> str:
-    """A mandated total as the report counts it, with the report line that gives it."""
-    _ = translator(lang)
-    return _("{mandated} mandated facilities (report line {line})").format(
-        mandated=format_number(row["mandated"], lang), line=row["mandated_source_line"]
+    """A mandated total as the report counts it, with the section that gives it ('3,761 mandated facilities
+    (Section 6)'): the two totals told apart in words; the card's source links to the line."""
+    # It is read as "a share of <this>": the Russian forms are genitive ("от 3 761 учреждения мандата").
+    return counted(
+        lang,
+        n_("{n} mandated facility ({section})", "{n} mandated facilities ({section})"),
+        row["mandated"],
+        section=section_of_line(row["mandated_source_line"], lang),
     )
 
 
@@ -140,9 +135,9 @@ def pace_data(lang: str, **params: str) -> CardData:
     result = mandate_pace(lang, view.year, view.body)
     frame = result.frame.copy()
     frame["beyond_text"] = [
-        _("more than {n} years").format(n=MANDATE_YEARS)
+        counted(lang, n_("more than {n} year", "more than {n} years"), MANDATE_YEARS)
         if beyond
-        else (_("within {n} years").format(n=MANDATE_YEARS) if not is_missing(years) else "")
+        else (counted(lang, n_("within {n} year", "within {n} years"), MANDATE_YEARS) if not is_missing(years) else "")
         for beyond, years in zip(frame["beyond_mandate"], frame["years_to_visit_all"], strict=True)
     ]
     columns = [
@@ -156,12 +151,15 @@ def pace_data(lang: str, **params: str) -> CardData:
     totals = result.totals
     if view.body == "all" and not is_missing(totals.get("unattributed")):
         notes.append(
-            _(
-                "All bodies: the NPM's, the regional representatives' and the Ombudsman's own visits added up per ministry ({ombudsman} of the Ombudsman's). {unattributed} of the {total} visits of all bodies are not attributed to a ministry with mandated facilities."
-            ).format(
+            counted(
+                lang,
+                n_(
+                    "All bodies: the NPM's, the regional representatives' and the Ombudsman's own visits added up per ministry ({ombudsman} of the Ombudsman's). {unattributed} of the {n} visit of all bodies are not attributed to a ministry with mandated facilities.",
+                    "All bodies: the NPM's, the regional representatives' and the Ombudsman's own visits added up per ministry ({ombudsman} of the Ombudsman's). {unattributed} of the {n} visits of all bodies are not attributed to a ministry with mandated facilities.",
+                ),
+                totals["stated_total"],
                 ombudsman=format_number(totals["ombudsman_visits"], lang),
                 unattributed=format_number(totals["unattributed"], lang),
-                total=format_number(totals["stated_total"], lang),
             )
         )
     caption = _("Mandated facilities and visits by ministry, {year}: {body}").format(
@@ -185,12 +183,15 @@ def types_data(lang: str, **params: str) -> CardData:
     notes = []
     if not is_missing(totals["gap"]) and totals["gap"] != 0:
         notes.append(
-            _(
-                "The visits by type add up to {sum}; the report's total for the same facilities is {total}: {gap} visits are not broken down by type."
-            ).format(
+            counted(
+                lang,
+                n_(
+                    "The visits by type add up to {sum}; the report's total for the same facilities is {total}: {n} visit is not broken down by type.",
+                    "The visits by type add up to {sum}; the report's total for the same facilities is {total}: {n} visits are not broken down by type.",
+                ),
+                totals["gap"],
                 sum=format_number(totals["type_sum"], lang),
                 total=format_number(totals["stated_total"], lang),
-                gap=format_number(totals["gap"], lang),
             )
         )
     return _card_data(
@@ -216,6 +217,36 @@ def bodies_data(lang: str, **params: str) -> CardData:
     return _card_data(
         result, result.frame, columns, _("Visits by visiting body, {year}").format(year=view.year), lang, notes
     )
+
+
+@register_dataset("visits.persons", params=PARAMS)
+def persons_data(lang: str, **params: str) -> CardData:
+    """The people the Ombudsman received in person at each visit of the year, with the line giving each count."""
+    _ = translator(lang)
+    view = read_view(params, lang)[0]
+    result = persons_received_by_visit(lang, view.year)
+    frame = result.frame.copy()
+    frame["month"] = [format_date(month, lang, "month") for month in frame["visit_month"]]
+    frame["place"] = [
+        _("abroad") if abroad else name for abroad, name in zip(frame["abroad"], frame["region_name"], strict=True)
+    ]
+    frame["kind"] = [
+        _("citizens of Kazakhstan met") if abroad else _("received in person") for abroad in frame["abroad"]
+    ]
+    # Each count's source, linked to the sentence that gives it; read row by row by the download too.
+    frame["source_ref"] = "text"
+    frame["source_line"] = frame["persons_received_line"]
+    frame["source"] = row_sources(frame, lang)
+    columns = [
+        Column("month", _("Month")),
+        Column("institution", _("Institution")),
+        Column("place", _("Region")),
+        Column("kind", _("Who")),
+        Column("persons_received", _("People"), "persons"),
+        Column("source", _("Source")),
+    ]
+    caption = _("People the Ombudsman received in person, visit by visit, {year}").format(year=view.year)
+    return _card_data(result, frame, columns, caption, lang)
 
 
 @register_dataset("visits.reps_sectors", params=PARAMS)
@@ -270,92 +301,6 @@ def npm_size_data(lang: str, **params: str) -> CardData:
         Column("variant", _("Where the report gives it")),
     ]
     return _card_data(frame, frame, columns, _("Size of the NPM, {year}").format(year=view.year), lang)
-
-
-@register_dataset("visits.log_coverage", params=LOG_COVERAGE_PARAMS)
-def log_coverage_data(lang: str, **params: str) -> CardData:
-    """From the visit logs: share of mandated facilities visited within four years of the date, by region, ministry or type."""
-    _ = translator(lang)
-    read = read_params(LOG_COVERAGE_PARAMS, params, lang)
-    view, by = View.of(read), read.values["by"]
-    summary = visit_log_summary()
-    if not summary["facilities"]:
-        return CardData(pd.DataFrame(columns=["name"]), [Column("name", _(LOG_BREAKDOWN_HEADERS[by]))], "")
-    result = log_coverage(lang, view.log_date(summary), by, view.region, view.sector, view.body)
-    frame = _coverage_text(result.frame, result.totals["threshold"], lang)
-    columns = [
-        Column("name", _(LOG_BREAKDOWN_HEADERS[by])),
-        Column("mandated_text", _("Mandated facilities")),
-        Column("covered_text", _("Visited within four years")),
-        Column("overdue_text", _("Overdue")),
-        Column("share_text", _("Share visited within four years")),
-    ]
-    caption = _(LOG_BREAKDOWN_TITLES[by]) + ", " + format_date(result.totals["as_of"], lang)
-    return CardData(frame, columns, caption, [log_source(lang)], [_suppression_note(result.totals["threshold"], lang)])
-
-
-def _coverage_text(frame: pd.DataFrame, threshold: int, lang: str) -> pd.DataFrame:
-    """Counts as text, with suppressed cells saying so (a suppressed count is not 'not published')."""
-    _ = translator(lang)
-    withheld = _("suppressed (fewer than {k})").format(k=threshold)
-    frame = frame.copy()
-    for column in ("mandated", "covered", "overdue"):
-        frame[f"{column}_text"] = [withheld if is_missing(v) else format_number(v, lang) for v in frame[column]]
-    frame["share_text"] = [withheld if is_missing(v) else format_percent(v, lang) for v in frame["share"]]
-    return frame
-
-
-def log_source(lang: str) -> str:
-    """The visit logs' source: the data release they come with."""
-    _ = translator(lang)
-    info = release_info(lang)
-    return _("Visit logs of data release {version}: {title}").format(
-        version=info.get("version", ""), title=info.get("title", "")
-    )
-
-
-def _suppression_note(threshold: int, lang: str) -> str:
-    _ = translator(lang)
-    return (
-        _(
-            "Disclosure control: a count of 1 to {k_minus_one} facilities is not shown, and neither is any figure it could be worked out from."
-        ).format(k_minus_one=threshold - 1)
-        if threshold > 1
-        else _("Disclosure control: no threshold is set, every count is shown.")
-    )
-
-
-@register_dataset("visits.overdue", params=PARAMS)
-def overdue_data(lang: str, **params: str) -> CardData:
-    """From the visit logs: mandated facilities not visited within four years of the date, longest overdue first."""
-    _ = translator(lang)
-    view = read_view(params, lang)[0]
-    summary = visit_log_summary()
-    # Four columns, so the table fits a phone's width without scrolling.
-    columns = [
-        Column("facility_id", _("Facility (pseudonymous id)")),
-        Column("facility_type_name", _("Facility type")),
-        Column("region_name", _("Region")),
-        Column("days_overdue_text", _("Days overdue")),
-    ]
-    if not summary["facilities"]:
-        return CardData(pd.DataFrame(columns=[c.key for c in columns]), columns, "")
-    result = overdue_facilities(
-        lang, view.log_date(summary), view.region, view.sector, view.body, limit=OVERDUE_ROWS_SHOWN
-    )
-    frame = result.frame.copy()
-    frame["days_overdue_text"] = [
-        _("never visited") if is_missing(days) else format_number(days, lang) for days in frame["days_overdue"]
-    ]
-    notes = [_suppression_note(result.totals["threshold"], lang)]
-    if result.totals["withheld"]:
-        notes.append(
-            _("Facilities whose region holds fewer than {k} mandated facilities of their type are not listed.").format(
-                k=result.totals["threshold"]
-            )
-        )
-    caption = _("Facilities overdue for a visit on {date}").format(date=format_date(view.log_date(summary), lang))
-    return CardData(frame, columns, caption, [log_source(lang)], notes)
 
 
 def download_link(name: str, view: View, *keys: str, **extra: str) -> tuple[str, dict]:

@@ -8,15 +8,14 @@ from components.chart_card import chart_card
 from components.charts.bars import bars_figure
 from components.charts.spec import BarSeries, Reference
 from components.formatting import format_date, format_number, format_percent, is_missing
-from components.i18n import translator
+from components.i18n import ngettext, translator
 from components.notices import notice
+from components.units import count_with_unit
 from data_access.queries.visits import log_coverage, overdue_facilities, visit_log_summary
-from pages.visits.datasets import (
+from pages.visits.datasets import body_names, chart_values, download_link
+from pages.visits.log_datasets import (
     LOG_BREAKDOWN_TITLES,
     OVERDUE_ROWS_SHOWN,
-    body_names,
-    chart_values,
-    download_link,
     log_coverage_data,
     log_source,
     overdue_data,
@@ -44,12 +43,12 @@ def logs_section(lang: str, view: View) -> list:
     withheld = _("suppressed (fewer than {k})").format(k=overall.get("threshold", ""))
     intro = html.P(
         _(
-            "{source}. {facilities} facilities ({mandated} in the mandate), {visits} visits from {first} to {last}; facility ids are pseudonymous. On {date}, counting visits by: {body}."
+            "{source}. {facilities} ({mandated} in the mandate), {visits} from {first} to {last}; facility ids are pseudonymous. On {date}, counting visits by: {body}."
         ).format(
             source=log_source(lang),
-            facilities=format_number(summary["facilities"], lang),
+            facilities=count_with_unit(summary["facilities"], "facilities", lang),
             mandated=format_number(summary["mandated"], lang),
-            visits=format_number(summary["visits"], lang),
+            visits=count_with_unit(summary["visits"], "visits", lang),
             first=format_date(summary["first_visit"], lang),
             last=format_date(summary["last_visit"], lang),
             date=format_date(date, lang),
@@ -135,8 +134,11 @@ def overdue_card(lang: str, view: View) -> html.Section:
         if totals["overdue"] is None
         else format_number(totals["overdue"], lang)
     )
-    summary = _(
-        "{count} mandated facilities were not visited in the four years to {date}; the {listed} longest overdue that can be shown are listed."
-    ).format(count=count, date=format_date(date, lang), listed=format_number(totals["listed"], lang))
+    summary = ngettext(
+        lang,
+        "{n} mandated facility was not visited in the four years to {date}; the {listed} longest overdue that can be shown are listed.",
+        "{n} mandated facilities were not visited in the four years to {date}; the {listed} longest overdue that can be shown are listed.",
+        0.5 if totals["overdue"] is None else totals["overdue"],  # suppressed: the "other" form
+    ).format(n=count, date=format_date(date, lang), listed=format_number(totals["listed"], lang))
     download = None if data.frame.empty else download_link("visits.overdue", view, "date", "region", "sector", "body")
     return chart_card("visits-overdue", _("Facilities overdue for a visit"), summary, data, lang, download=download)

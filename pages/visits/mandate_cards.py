@@ -1,4 +1,4 @@
-"""The visits page's answer to "is the mandate met?": headline figures, the verdict, coverage and pace by ministry."""
+"""The mandate in charts: coverage of the mandated facilities each year, and the pace by ministry."""
 
 from __future__ import annotations
 
@@ -8,19 +8,15 @@ from dash import html
 from components.chart_card import chart_card
 from components.charts.bars import bars_figure
 from components.charts.spec import BarSeries, Reference
-from components.datasets import sources_from
-from components.formatting import format_number, format_percent, is_missing
+from components.formatting import format_number, format_percent
 from components.i18n import translator
-from components.kpi_card import kpi_card
 from components.notices import empty_state
-from components.units import unit_label
+from components.units import count_with_unit, counted, n_
 from data_access.queries.visits import (
     MANDATE_ANNUAL_SHARE,
     MANDATE_YEARS,
-    coverage_against_mandate,
     mandate_pace,
     visit_years,
-    visits_by_body,
 )
 from pages.visits.datasets import (
     behind_list,
@@ -53,10 +49,15 @@ def coverage_card(lang: str, view: View) -> html.Section:
                 values=[float(v) for v in rows["share"]],
                 labels=[format_percent(v, lang) for v in rows["share"]],
                 hover=[
-                    _("{year}: {covered} of {mandated} facilities covered ({share})").format(
+                    counted(
+                        lang,
+                        n_(
+                            "{year}: {covered} of {n} facility covered ({share})",
+                            "{year}: {covered} of {n} facilities covered ({share})",
+                        ),
+                        r["mandated"],
                         year=r["period"],
                         covered=format_number(r["covered"], lang),
-                        mandated=format_number(r["mandated"], lang),
                         share=format_percent(r["share"], lang),
                     )
                     for r in rows.to_dict("records")
@@ -95,23 +96,27 @@ def _coverage_summary(frame: pd.DataFrame, year: int, lang: str) -> str:
         rows = frame[frame["period"] == frame["period"].max()]
     sentences = []
     for row in rows.to_dict("records"):
-        template = (
-            _(
-                "In {year}, {covered} facilities were covered: {share} of {mandated}. At this pace every one of them could be visited within {years} years if no facility were visited twice; the mandate allows {n}."
+        forms = (
+            n_(
+                "In {year}, {n} facility was covered: {share} of {mandated}. At this pace every one of them could be visited within {years} years if no facility were visited twice; the mandate allows {mandate}.",
+                "In {year}, {n} facilities were covered: {share} of {mandated}. At this pace every one of them could be visited within {years} years if no facility were visited twice; the mandate allows {mandate}.",
             )
             if row["within_mandate"]
-            else _(
-                "In {year}, {covered} facilities were covered: {share} of {mandated}. At this pace visiting every one of them takes at least {years} years: longer than the {n} years of the mandate."
+            else n_(
+                "In {year}, {n} facility was covered: {share} of {mandated}. At this pace visiting every one of them takes at least {years} years: longer than the {mandate} of the mandate.",
+                "In {year}, {n} facilities were covered: {share} of {mandated}. At this pace visiting every one of them takes at least {years} years: longer than the {mandate} of the mandate.",
             )
         )
         sentences.append(
-            template.format(
+            counted(
+                lang,
+                forms,
+                row["covered"],
                 year=row["period"],
-                covered=format_number(row["covered"], lang),
                 share=format_percent(row["share"], lang),
                 mandated=total_label(row, lang),
                 years=years_text(row["years_to_cover_all"], lang),
-                n=MANDATE_YEARS,
+                mandate=counted(lang, n_("{n} year", "{n} years"), MANDATE_YEARS),  # whole years, not 4.0
             )
         )
     return " ".join(sentences)
@@ -140,7 +145,7 @@ def pace_cards(lang: str, view: View) -> list:
                 [float(v) for v in frame["mandated"]],
                 [format_number(v, lang) for v in frame["mandated"]],
                 [
-                    _("{name}: {n} mandated facilities").format(name=n, n=format_number(v, lang))
+                    counted(lang, n_("{name}: {n} mandated facility", "{name}: {n} mandated facilities"), v, name=n)
                     for n, v in zip(names, frame["mandated"], strict=True)
                 ],
                 colour="sky",
@@ -151,7 +156,7 @@ def pace_cards(lang: str, view: View) -> list:
                 chart_values(frame["visits"]),
                 [format_number(v, lang) for v in frame["visits"]],
                 [
-                    _("{name}: {n} visits").format(name=n, n=format_number(v, lang))
+                    counted(lang, n_("{name}: {n} visit", "{name}: {n} visits"), v, name=n)
                     for n, v in zip(names, frame["visits"], strict=True)
                 ],
                 colour="blue",
@@ -173,10 +178,10 @@ def pace_cards(lang: str, view: View) -> list:
                     for v, b in zip(years, beyond, strict=True)
                 ],
                 [
-                    _("{name}: {mandated} facilities, {visits} visits a year: at least {years} years").format(
+                    _("{name}: {mandated}, {visits} a year: at least {years} years").format(
                         name=r["agency_name"],
-                        mandated=format_number(r["mandated"], lang),
-                        visits=format_number(r["visits"], lang),
+                        mandated=count_with_unit(r["mandated"], "facilities", lang),
+                        visits=count_with_unit(r["visits"], "visits", lang),
                         years=years_text(r["years_to_visit_all"], lang),
                     )
                     for r in frame.to_dict("records")
@@ -186,13 +191,20 @@ def pace_cards(lang: str, view: View) -> list:
         ],
         lang,
         axis_title=_("Years"),
-        reference=Reference(MANDATE_YEARS, _("Mandate: {n} years").format(n=MANDATE_YEARS)),
+        reference=Reference(MANDATE_YEARS, counted(lang, n_("Mandate: {n} year", "Mandate: {n} years"), MANDATE_YEARS)),
     )
     behind = behind_list(frame, lang)
     behind_text = (
         _("Behind the mandate: {list}.").format(list=behind)
         if behind
-        else _("Every ministry's facilities can be visited within {n} years at this pace.").format(n=MANDATE_YEARS)
+        else counted(
+            lang,
+            n_(
+                "Every ministry's facilities can be visited within {n} year at this pace.",
+                "Every ministry's facilities can be visited within {n} years at this pace.",
+            ),
+            MANDATE_YEARS,
+        )
     )
     selected = _sector_sentence(frame, view, lang)
     download = download_link("visits.pace", view, "year", "body")
@@ -212,9 +224,16 @@ def pace_cards(lang: str, view: View) -> list:
         chart_card(
             "visits-pace",
             _("Years to visit every facility once, by ministry"),
-            _(
-                "At the {year} pace of visits ({body}), the time it takes to visit every mandated facility of each ministry once; ▲ marks more than {n} years."
-            ).format(year=view.year, body=body, n=MANDATE_YEARS)
+            counted(
+                lang,
+                n_(
+                    "At the {year} pace of visits ({body}), the time it takes to visit every mandated facility of each ministry once; ▲ marks more than {n} year.",
+                    "At the {year} pace of visits ({body}), the time it takes to visit every mandated facility of each ministry once; ▲ marks more than {n} years.",
+                ),
+                MANDATE_YEARS,
+                year=view.year,
+                body=body,
+            )
             + " "
             + behind_text,
             data,
@@ -231,102 +250,18 @@ def _sector_sentence(frame: pd.DataFrame, view: View, lang: str) -> str:
     if rows.empty:
         return ""
     row = rows.iloc[0]
-    return " " + _(
-        "{name}: {mandated} mandated facilities, {visits} visits: at least {years} years for a full cycle."
-    ).format(
+    return " " + counted(
+        lang,
+        n_(
+            "{name}: {n} mandated facility, {visits}: at least {years} years for a full cycle.",
+            "{name}: {n} mandated facilities, {visits}: at least {years} years for a full cycle.",
+        ),
+        row["mandated"],
         name=row["agency_name"],
-        mandated=format_number(row["mandated"], lang),
-        visits=format_number(row["visits"], lang),
+        visits=count_with_unit(row["visits"], "visits", lang),
         years=years_text(row["years_to_visit_all"], lang),
     )
 
 
 def _years_with_breakdown(lang: str) -> list[int]:
     return [year for year in visit_years(lang) if mandate_pace(lang, year, DEFAULT_BODY).frame["visits"].notna().any()]
-
-
-def kpi_row(lang: str, view: View) -> html.Div:
-    """Headline figures of the year: facilities covered, the share of each mandated total, all visits."""
-    _ = translator(lang)
-    coverage = coverage_against_mandate(lang).frame
-    rows = coverage[coverage["period"] == str(view.year)]
-    previous = coverage[coverage["period"] == str(view.year - 1)]
-    cards = []
-    source = sources_from(coverage_against_mandate(lang).inputs, lang)
-    if len(rows):
-        first = rows.iloc[0]
-        cards.append(
-            kpi_card(
-                "visits-kpi-covered",
-                _("Mandated facilities covered"),
-                float(first["covered"]),
-                "facilities",
-                unit_label("facilities", lang),
-                str(view.year),
-                lang,
-                _("{n} facilities of the mandate had at least one visit in {year}.").format(
-                    n=format_number(first["covered"], lang), year=view.year
-                ),
-                source,
-                previous=float(previous.iloc[0]["covered"]) if len(previous) else None,
-                previous_period=str(view.year - 1) if len(previous) else None,
-            )
-        )
-        previous_share = {total_label(r, lang): r["share"] for r in previous.to_dict("records")}
-        for index, row in enumerate(rows.to_dict("records")):
-            before = previous_share.get(total_label(row, lang))
-            # In per cent, so the change on the year before reads in percentage points.
-            cards.append(
-                kpi_card(
-                    f"visits-kpi-share-{index}",
-                    _("Share of {label}").format(label=total_label(row, lang)),
-                    row["share"] * 100,
-                    "percent",
-                    _("of mandated facilities"),
-                    str(view.year),
-                    lang,
-                    _(
-                        "The mandate needs {share} a year; a full cycle at this pace takes at least {years} years."
-                    ).format(
-                        share=format_percent(MANDATE_ANNUAL_SHARE, lang, 0),
-                        years=years_text(row["years_to_cover_all"], lang),
-                    ),
-                    source,
-                    previous=None if before is None else before * 100,
-                    previous_period=str(view.year - 1) if before is not None else None,
-                    note=None if is_missing(row["note_text"]) else row["note_text"],
-                )
-            )
-    bodies = visits_by_body(lang, view.year)
-    if not is_missing(bodies.totals["stated_total"]):
-        cards.append(
-            kpi_card(
-                "visits-kpi-all",
-                _("All visits"),
-                bodies.totals["stated_total"],
-                "visits",
-                unit_label("visits", lang),
-                str(view.year),
-                lang,
-                _("Visits by the NPM, the Ombudsman and the regional representatives together."),
-                sources_from(bodies.inputs[bodies.inputs["category"] == "body_all"], lang),
-            )
-        )
-    return html.Div([html.Div(card, className="col-12 col-sm-6 col-lg-3 mb-3") for card in cards], className="row")
-
-
-def verdict(lang: str, view: View) -> html.Div:
-    """The answer in two sentences: is the mandate met, and which ministries fall behind."""
-    _ = translator(lang)
-    coverage = coverage_against_mandate(lang).frame
-    parts = [html.P(_coverage_summary(coverage, view.year, lang))] if len(coverage) else []
-    behind = behind_list(mandate_pace(lang, view.year, view.body).frame, lang)
-    if behind:
-        parts.append(
-            html.P(
-                _(
-                    "At the {year} pace of visits ({body}), these ministries' facilities need more than {n} years for one visit each: {list}."
-                ).format(year=view.year, body=body_names(lang)[view.body], n=MANDATE_YEARS, list=behind)
-            )
-        )
-    return html.Div(parts, className="lead-text", id="visits-verdict")

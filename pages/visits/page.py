@@ -15,19 +15,30 @@ import dash
 from dash import ALL, Input, Output, State, callback, ctx, html
 
 from components.chart_card import print_notes_once
+from components.chrome import PageTitle, page_description
 from components.i18n import N_, translator
 from components.notices import data_unavailable, empty_state
 from components.page import Params, callback_language, notices, page_view, register_url_sync
 from data_access.queries.base import DataUnavailable
+from data_access.queries.overview import headline_figure
 from data_access.queries.visits import visit_years
 from pages.visits.controls import control_id, filters_panel
+from pages.visits.lead import kpi_row, verdict
 from pages.visits.log_cards import logs_section
-from pages.visits.mandate_cards import coverage_card, kpi_row, pace_cards, verdict
+from pages.visits.mandate_cards import coverage_card, pace_cards
 from pages.visits.params import PARAMS, View, read_view
-from pages.visits.visit_cards import bodies_card, npm_size_card, outcomes_card, reps_card, types_card
+from pages.visits.visit_cards import bodies_card, npm_size_card, outcomes_card, persons_card, reps_card, types_card
 
 PATH = "/visits"
-dash.register_page(__name__, path=PATH, name=N_("Visits"), nav_order=20, title="Visits", params=PARAMS)
+dash.register_page(
+    __name__,
+    path=PATH,
+    name=N_("Visits"),
+    nav_order=20,
+    title=PageTitle(N_("Visits against the four-year mandate")),
+    description=page_description(PATH, lambda lang: headline_figure("npm_visits", lang)),
+    params=PARAMS,
+)
 
 
 def content(lang: str, view: View) -> list:
@@ -44,6 +55,7 @@ def content(lang: str, view: View) -> list:
         types_card(lang, view),
         html.H2(_("Who visits, and what followed"), className="h4 mt-4"),
         bodies_card(lang, view),
+        persons_card(lang, view),
         reps_card(lang, view),
         outcomes_card(lang, view),
         npm_size_card(lang, view),

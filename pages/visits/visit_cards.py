@@ -8,16 +8,22 @@ from components.chart_card import chart_card
 from components.charts.bars import bars_figure
 from components.charts.spec import BarSeries
 from components.formatting import format_number
-from components.i18n import translator
+from components.i18n import N_, translator
 from components.notices import empty_state
-from components.units import unit_label
-from data_access.queries.visits import npm_visits_by_type, regional_reps_by_sector, visits_by_body
+from components.units import count_with_unit, counted, n_, unit_label
+from data_access.queries.visits import (
+    npm_visits_by_type,
+    persons_received_by_visit,
+    regional_reps_by_sector,
+    visits_by_body,
+)
 from pages.visits.datasets import (
     bodies_data,
     chart_values,
     download_link,
     npm_size_data,
     outcomes_data,
+    persons_data,
     reps_sectors_data,
     types_data,
 )
@@ -40,8 +46,12 @@ def types_card(lang: str, view: View) -> html.Section | html.P:
                 chart_values(frame["visits"]),
                 [format_number(v, lang) for v in frame["visits"]],
                 [
-                    _("{name} ({agency}): {n} visits").format(
-                        name=r["facility_type_name"], agency=r["agency_name"], n=format_number(r["visits"], lang)
+                    counted(
+                        lang,
+                        n_("{name} ({agency}): {n} visit", "{name} ({agency}): {n} visits"),
+                        r["visits"],
+                        name=r["facility_type_name"],
+                        agency=r["agency_name"],
                     )
                     for r in frame.to_dict("records")
                 ],
@@ -89,8 +99,15 @@ def bodies_card(lang: str, view: View) -> html.Section | html.P:
         axis_title=_("Visits"),
     )
     totals = visits_by_body(lang, view.year).totals
-    summary = _("In {year} the three bodies made {sum} visits; the report's total for all bodies is {total}.").format(
-        year=view.year, sum=format_number(totals["body_sum"], lang), total=format_number(totals["stated_total"], lang)
+    summary = counted(
+        lang,
+        n_(
+            "In {year} the three bodies made {n} visit; the report's total for all bodies is {total}.",
+            "In {year} the three bodies made {n} visits; the report's total for all bodies is {total}.",
+        ),
+        totals["body_sum"],
+        year=view.year,
+        total=format_number(totals["stated_total"], lang),
     )
     return chart_card(
         "visits-bodies",
@@ -100,6 +117,65 @@ def bodies_card(lang: str, view: View) -> html.Section | html.P:
         lang,
         figure,
         download=download_link("visits.bodies", view, "year"),
+    )
+
+
+def persons_card(lang: str, view: View) -> html.Section | html.P:
+    """The people the Ombudsman received in person at each visit; those met abroad in their own colour, never added."""
+    _ = translator(lang)
+    data = persons_data(lang, **view.query())
+    frame = data.frame
+    totals = persons_received_by_visit(lang, view.year).totals
+    if frame.empty or totals["in_country"] is None:
+        return empty_state(
+            _("The report gives no number of people the Ombudsman received in person for {year}.").format(
+                year=view.year
+            )
+        )
+    names = [f"{row['institution']} ({row['month']})" for row in frame.to_dict("records")]
+    labels = [format_number(value, lang) for value in frame["persons_received"]]
+    figure = bars_figure(
+        [
+            BarSeries(
+                _("People"),
+                names,
+                chart_values(frame["persons_received"]),
+                labels,
+                [
+                    f"{name}: {count_with_unit(value, 'persons', lang)}, {kind}"
+                    for name, value, kind in zip(names, frame["persons_received"], frame["kind"], strict=True)
+                ],
+                colour=["orange" if abroad else "blue" for abroad in frame["abroad"]],
+            )
+        ],
+        lang,
+        axis_title=_("People"),
+        wrap=40,
+    )
+    message = (
+        N_(
+            "In {year} the Ombudsman held personal receptions for {people} at {counted} of {visits} in Kazakhstan; abroad he met {abroad} of Kazakhstan, who are not added to them. The report prints no total."
+        )
+        if totals["abroad"] is not None
+        else N_(
+            "In {year} the Ombudsman held personal receptions for {people} at {counted} of {visits} in Kazakhstan. The report prints no total."
+        )
+    )
+    summary = _(message).format(
+        year=view.year,
+        people=count_with_unit(totals["in_country"], "persons", lang),
+        counted=format_number(totals["in_country_visits"], lang),
+        visits=count_with_unit(totals["in_country_all"], "visits", lang),
+        abroad=count_with_unit(totals["abroad"], "citizens", lang),
+    )
+    return chart_card(
+        "visits-persons",
+        _("People the Ombudsman received in person"),
+        summary,
+        data,
+        lang,
+        figure,
+        download=download_link("visits.persons", view, "year"),
     )
 
 
@@ -134,8 +210,15 @@ def reps_card(lang: str, view: View) -> html.Section | html.P:
         f"{name}: {format_number(total, lang)}"
         for name, total in frame.drop_duplicates("sector")[["sector_name", "sector_total"]].itertuples(index=False)
     )
-    summary = _("The regional representatives made {total} visits in {year}: {parts}.").format(
-        total=format_number(totals["stated_total"], lang), year=view.year, parts=parts
+    summary = counted(
+        lang,
+        n_(
+            "The regional representatives made {n} visit in {year}: {parts}.",
+            "The regional representatives made {n} visits in {year}: {parts}.",
+        ),
+        totals["stated_total"],
+        year=view.year,
+        parts=parts,
     )
     return chart_card(
         "visits-reps",
@@ -192,12 +275,10 @@ def npm_size_card(lang: str, view: View) -> html.Section | html.P:
     if frame.empty:
         return empty_state(_("The report gives no size of the NPM for {year}.").format(year=view.year))
     main = frame[frame["category"].isna()].set_index("indicator")["value"]
-    summary = _(
-        "In {year} the NPM had {groups} regional groups with {participants} participants (section 6 of the report)."
-    ).format(
+    summary = _("In {year} the NPM had {groups} in the regions with {participants} (section 6 of the report).").format(
         year=view.year,
-        groups=format_number(main.get("npm_groups"), lang),
-        participants=format_number(main.get("npm_participants"), lang),
+        groups=count_with_unit(main.get("npm_groups"), "groups", lang),
+        participants=count_with_unit(main.get("npm_participants"), "participants", lang),
     )
     series = []
     for index, (variant, rows) in enumerate(frame.groupby("variant", sort=False)):

@@ -85,14 +85,20 @@ def test_methods_show_rates_and_shares_computed_from_the_counts(browser, live_se
 def test_release_disclosure_map_licence_and_citation_are_stated(browser, live_server):
     open_page(browser, f"{live_server}/data?lang=en")
     text = main_text(browser)
-    assert "2026.1" in browser.find_element("id", "data-release-details").text
+    assert "2026.2" in browser.find_element("id", "data-release-details").text
     assert "first release" in browser.find_element("id", "data-release-changes").text
+    # The release's own record of what it changed against 2026.1, each change linked to the line that settles it.
+    own = browser.find_element("id", "data-release-own")
+    assert len(own.find_elements("tag name", "li")) == 7
+    assert "Corrected: The definition of registered torture offences" in own.text
+    hrefs = {a.get_attribute("href").split("/", 3)[-1] for a in own.find_elements("css selector", "a.source-link")}
+    assert "report?line=1143&lang=en#L1143" in hrefs and "report?line=928&lang=en#L928" in hrefs
     assert "geokz (A. Rodionov), CC BY 4.0" in text
     assert "fewer than 5" in text
     counts = browser.find_element("id", "data-disclosure-counts").text
     assert "not published by the report" in counts
     citation = browser.find_element("id", "data-citation").text
-    assert "release 2026.1" in citation and citation.endswith("/data?lang=en")
+    assert "release 2026.2" in citation and citation.endswith("/data?lang=en")
 
 
 def test_unknown_topic_shows_all_definitions_and_a_notice(browser, live_server):

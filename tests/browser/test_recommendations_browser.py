@@ -63,9 +63,9 @@ def tracker_codes(driver) -> list[str]:
 
 @pytest.fixture(scope="module")
 def complete_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app on its own database holding release 2026.2: Table 3 complete, R-01 in progress."""
+    """The app on its own database holding release 2026.3: Table 3 complete, R-01 in progress."""
     instance = tmp_path_factory.mktemp("complete-instance")
-    release = write_later_release(tmp_path_factory.mktemp("complete-release") / "2026.2")
+    release = write_later_release(tmp_path_factory.mktemp("complete-release") / "2026.3")
     env = app_environment(instance)
     # The report's release first, then the later one: the status history spans both.
     for path in (ROOT / "data" / "release", release):
@@ -90,7 +90,7 @@ def test_a_changed_status_shows_in_the_tracker_with_its_history(browser, complet
     open_page(browser, f"{complete_server}/recommendations?lang=en&rec=R-01")
     selected = browser.find_element("id", "recommendations-selected").text
     assert "In progress since June 15, 2026" in selected
-    assert "Proposed 2026 · release 2026.1" in selected and "In progress June 15, 2026 · release 2026.2" in selected
+    assert "Proposed 2026 · release 2026.2" in selected and "In progress June 15, 2026 · release 2026.3" in selected
 
 
 # ---------------------------------------------------------------- the bundled release
@@ -117,6 +117,37 @@ def test_page_has_no_axe_violations(browser, live_server, lang, width):
 def test_a_state_body_with_a_permalinked_recommendation_has_no_axe_violations(browser, live_server, width):
     open_page(browser, f"{live_server}/recommendations?lang=kk&agency=MVD&status=proposed&rec=R-04", width=width)
     assert browser.find_element("id", "recommendations-selected").is_displayed()
+    assert axe_violations(browser) == []
+
+
+def test_the_ministry_view_on_a_phone_answers_first_and_outlines_its_column(browser, live_server):
+    open_page(browser, f"{live_server}/recommendations?lang=ru&agency=MVD", width=390)
+    glance = browser.find_element("id", "recommendations-glance")
+    assert "адрес «Министерство внутренних дел»: 11 рекомендаций" in glance.text
+    assert "3 299 учреждений" in glance.text and "21,7 года" in glance.text
+    # The summary comes before every card: the first thing under the filter.
+    first = browser.execute_script(
+        "return document.querySelector('#recommendations-overview > *, #recommendations-overview section').id"
+    )
+    assert first == "recommendations-glance"
+    # ... and its first sentence starts on the first screen of a 390 x 844 phone.
+    browser.set_window_size(390, 844)
+    browser.execute_script("window.scrollTo({top: 0, behavior: 'instant'})")
+    assert browser.execute_script(
+        "return document.querySelector('#recommendations-glance p').getBoundingClientRect().top < window.innerHeight"
+    )
+    browser.set_window_size(390, 1024)
+    # No bar for a fulfilment nothing of which is published; the heat map outlines the MIA's column.
+    assert not browser.find_elements("css selector", "#recommendations-fulfilment .js-plotly-plot")
+    shapes = browser.execute_script(f"return document.querySelector('{HEATMAP}').layout.shapes.length")
+    assert shapes == 1
+    bold = browser.execute_script(
+        f"return Array.from(document.querySelectorAll('{HEATMAP} .xtick tspan'))"
+        ".filter(t => (t.getAttribute('style') || '').includes('bold')).map(t => t.textContent);"
+    )
+    assert bold == ["МВД"]  # the column's header, in bold
+    assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+    assert console_errors(browser) == []
     assert axe_violations(browser) == []
 
 
@@ -147,7 +178,10 @@ def test_choosing_a_state_body_filters_the_page_and_puts_it_in_the_url(browser, 
     assert query_of(browser)["agency"] == ["MZ"]
     assert tracker_codes(browser) == ["R-09"]
     glance = browser.find_element("id", "recommendations-glance").text
-    assert "addressed to it: 1; still open: 1" in glance
+    assert (
+        "The report closes with 1 recommendation addressed to Ministry of Health: open (proposed or in progress) 1"
+        in glance
+    )
     # The address reproduces the view.
     open_page(browser, browser.current_url)
     assert tracker_codes(browser) == ["R-09"]

@@ -102,11 +102,13 @@ def test_map_draws_the_twenty_regions_and_marks_the_three_cities(browser, live_s
     assert foreign_requests(browser, live_server) == []
 
 
-def test_turkistan_from_the_url_shows_its_prisoners_complaints_and_rate(browser, live_server):
+def test_turkistan_from_the_url_shows_its_convicted_persons_complaints_and_rate(browser, live_server):
     open_page(browser, f"{live_server}/regions?lang=en&region=KZ-61")
     text = detail_text(browser)
     assert "Region detail: Turkistan Region" in text
-    assert "18 complaints about torture and 831 prisoners give 21.7 complaints per 1,000 prisoners" in text
+    assert (
+        "18 complaints about torture and 831 convicted persons give 21.7 complaints per 1,000 convicted persons" in text
+    )
     assert "(the report prints 21.6), rank 1 of 20" in text
 
 
@@ -117,7 +119,7 @@ def test_clicking_turkistan_on_the_map_shows_its_figures_and_puts_it_in_the_url(
     wait_until(browser, "document.getElementById('regions-detail').innerText.includes('Turkistan Region')")
     wait_for_dash(browser)
     text = detail_text(browser)
-    assert "831 prisoners" in text and "18 complaints" in text and "21.7" in text
+    assert "831 convicted persons" in text and "18 complaints" in text and "21.7" in text
     assert "region=KZ-61" in browser.current_url
     assert console_errors(browser) == []
 
@@ -143,7 +145,7 @@ def test_clicking_a_city_marker_selects_the_city(browser, live_server):
     actions.pointer_action.click()
     actions.perform()
     wait_until(browser, "document.getElementById('regions-detail').innerText.includes('Almaty (city)')")
-    assert "29 complaints about torture and 2,108 prisoners" in detail_text(browser)
+    assert "29 complaints about torture and 2,108 convicted persons" in detail_text(browser)
 
 
 def test_clicking_a_bar_selects_its_region(browser, live_server):
@@ -154,13 +156,13 @@ def test_clicking_a_bar_selects_its_region(browser, live_server):
     browser.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", bar)
     ActionChains(browser).move_to_element(bar).pause(0.3).click().perform()
     wait_until(browser, "document.getElementById('regions-detail').innerText.includes('North Kazakhstan Region')")
-    assert "33 complaints about torture and 1,761 prisoners" in detail_text(browser)
+    assert "33 complaints about torture and 1,761 convicted persons" in detail_text(browser)
 
 
 def test_switching_the_metric_changes_map_bar_and_table_together(browser, live_server):
     open_page(browser, f"{live_server}/regions?lang=en")
     assert trace_values(browser, "regions-map-graph")["KZ35"] == pytest.approx(17 / 4568 * 1000)
-    browser.find_element("xpath", "//label[normalize-space()='Number of prisoners']").click()
+    browser.find_element("xpath", "//label[normalize-space()='Number of convicted persons']").click()
     wait_until(browser, "location.search.includes('metric=prisoners')")
     wait_for_dash(browser)
     draw_every_chart(browser)  # the new bar chart is drawn once scrolled near, as a reader would
@@ -172,7 +174,7 @@ def test_switching_the_metric_changes_map_bar_and_table_together(browser, live_s
     first_row = browser.find_element("css selector", "#regions-table-table tbody tr").text
     assert first_row.startswith("Karaganda Region 1") and "4,568" in first_row
     assert "Highest: Karaganda Region (4,568)" in browser.find_element("id", "regions-map").text
-    assert "Rank: Prisoners" in browser.find_element("id", "regions-table").text
+    assert "Rank: Convicted persons" in browser.find_element("id", "regions-table").text
 
 
 def test_choosing_a_region_by_keyboard_shows_its_figures(browser, live_server):
@@ -182,7 +184,7 @@ def test_choosing_a_region_by_keyboard_shows_its_figures(browser, live_server):
     browser.execute_script("arguments[0].focus()", select)
     ActionChains(browser).send_keys("Ulytau").pause(0.3).send_keys(Keys.TAB).perform()
     wait_until(browser, "document.getElementById('regions-detail').innerText.includes('Ulytau Region')")
-    assert "4 complaints about torture and 249 prisoners give 16.1" in detail_text(browser)
+    assert "4 complaints about torture and 249 convicted persons give 16.1" in detail_text(browser)
     assert "region=KZ-62" in browser.current_url
 
 
@@ -243,3 +245,13 @@ def test_page_has_no_axe_violations(browser, live_server, lang, width):
     open_page(browser, f"{live_server}/regions?lang={lang}&region=KZ-61", width=width)
     wait_until(browser, f"{DRAWN_REGIONS} === 20")
     assert axe_violations(browser) == []
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_karagandas_institution_figures_are_drawn_without_axe_violations(browser, live_server, width):
+    open_page(browser, f"{live_server}/regions?lang=ru&region=KZ-35", width=width)
+    wait_until(browser, f"{DRAWN_REGIONS} === 20")
+    card = browser.find_element("id", "regions-institutions").text
+    assert "Учреждение № 35 (посёлок Карабас) – 12" in card
+    assert axe_violations(browser) == []
+    assert console_errors(browser) == []

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.conftest import axe_violations, console_errors, foreign_requests, open_page, tab_through
+from tests.browser.conftest import (
+    axe_violations,
+    console_errors,
+    foreign_requests,
+    open_page,
+    tab_through,
+    wait_for_dash,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -65,3 +72,29 @@ def test_every_control_is_reachable_by_keyboard_with_a_visible_focus(browser, li
     assert any(f["text"].startswith("Skip to main content") for f in focused)
     assert any(f["text"] == "About" for f in focused)
     assert all(f["outline"] for f in focused if f["tag"] in ("A", "BUTTON", "INPUT", "SUMMARY")), focused
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_tab_title_is_the_served_title_in_the_readers_language_also_after_following_a_link(
+    browser, live_server, lang
+):
+    import re
+    import urllib.request
+    from html import unescape
+
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def served(path: str) -> str:
+        with urllib.request.urlopen(f"{live_server}{path}?lang={lang}") as response:
+            return unescape(re.search(r"<title>(.*?)</title>", response.read().decode("utf-8")).group(1))
+
+    open_page(browser, f"{live_server}/?lang={lang}")
+    assert browser.title == served("/")
+    assert browser.title.startswith(TITLES["/"][lang] + " · ")
+    # A link inside the app is routed by Dash's router callback, not by a page load.
+    browser.find_element("css selector", f"a.nav-link[href='/about?lang={lang}']").click()
+    heading = "var h = document.querySelector('#main-content h1'); return h ? h.textContent : null;"
+    WebDriverWait(browser, 20).until(lambda driver: driver.execute_script(heading) == TITLES["/about"][lang])
+    wait_for_dash(browser)
+    WebDriverWait(browser, 5).until(lambda driver: driver.title == served("/about"))
+    assert browser.title.startswith(TITLES["/about"][lang] + " · ")

@@ -90,8 +90,8 @@ def built_pdfs(autobuilt_app, browser) -> dict[str, Path]:
             assert PREPARING[lang] in browser.find_element("id", "upr-pdf-state").text, log
             assert time.monotonic() < deadline, f"no PDF linked within {BUILD_SECONDS} s:\n{log}"
             time.sleep(2)
-    assert links == {lang: f"{url}/pdf/upr-2026.1-{lang}.pdf" for lang in LANGS}
-    return {lang: instance / "pdf" / f"upr-2026.1-{lang}.pdf" for lang in LANGS}
+    assert links == {lang: f"{url}/pdf/upr-2026.2-{lang}.pdf" for lang in LANGS}
+    return {lang: instance / "pdf" / f"upr-2026.2-{lang}.pdf" for lang in LANGS}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -182,7 +182,7 @@ def test_a_first_start_builds_the_pdfs_once_in_the_background_and_serves_them(bu
     log = (instance / "pdf" / "build.log").read_text()
     assert log.count("build_upr_pdf: building kk, ru, en") == 1, log  # two workers started, one build ran
     assert "build_upr_pdf: done" in log and not (instance / "pdf" / ".build-failed.json").exists()
-    with urllib.request.urlopen(f"{url}/pdf/upr-2026.1-ru.pdf") as response:
+    with urllib.request.urlopen(f"{url}/pdf/upr-2026.2-ru.pdf") as response:
         assert response.headers["Content-Type"] == "application/pdf"
         assert response.read() == built_pdfs["ru"].read_bytes()
 
@@ -192,6 +192,7 @@ def test_the_printed_briefing_is_at_most_four_a4_pages_with_the_key_figures(buil
     from pypdf import PdfReader
 
     reader = PdfReader(built_pdfs[lang])
+    assert built_pdfs[lang].name == f"upr-2026.2-{lang}.pdf"
     assert 1 <= len(reader.pages) <= 4
     for page in reader.pages:
         size = (float(page.mediabox.width), float(page.mediabox.height))
@@ -202,7 +203,7 @@ def test_the_printed_briefing_is_at_most_four_a4_pages_with_the_key_figures(buil
     assert missing == []
     assert "CAT/C/KAZ/CO/4" in text and "R-10" in text
     assert SOURCE_CITED[lang] in text.replace("\n", " ")  # sources as section and figure
-    assert f"{PUBLIC}/upr?lang={lang}" in text and "2026.1" in text  # address and release, printed
+    assert f"{PUBLIC}/upr?lang={lang}" in text and "2026.2" in text  # address and release, printed
     assert plain(format_date(PUBLISHED, lang)) in text  # and the release's date
     for number, page_text in enumerate(pages, start=1):
         assert f"{number} / {len(pages)}" in page_text  # page numbers
@@ -217,7 +218,7 @@ def test_the_pdf_names_its_title_and_language_and_is_tagged_with_an_outline(buil
 
     reader = PdfReader(built_pdfs[lang])
     catalog = reader.trailer["/Root"]
-    assert reader.metadata.title == f"{TITLES[lang]} · 2026.1"
+    assert reader.metadata.title == f"{TITLES[lang]} · 2026.2"
     assert catalog["/Lang"] == lang
     assert catalog["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in catalog  # tagged for screen readers
     assert catalog["/ViewerPreferences"]["/DisplayDocTitle"]
@@ -238,13 +239,13 @@ def test_the_build_command_prints_from_a_running_app_into_a_given_folder(live_se
     out = tmp_path / "out"
     result = run_build("--url", live_server, "--lang", "en", "--out", str(out), instance=tmp_path)
     assert result.returncode == 0, result.stderr
-    path = out / "upr-2026.1-en.pdf"
+    path = out / "upr-2026.2-en.pdf"
     assert result.stdout.split() == [str(path)]
     assert "en printed in" in result.stderr
     reader = PdfReader(path)
     assert len(reader.pages) <= 4
     assert f"{live_server}/upr?lang=en" in plain(reader.pages[0].extract_text())
-    assert sorted(p.name for p in out.iterdir()) == [".build.lock", "upr-2026.1-en.pdf"]  # no failure noted
+    assert sorted(p.name for p in out.iterdir()) == [".build.lock", "upr-2026.2-en.pdf"]  # no failure noted
 
 
 def test_the_build_command_refuses_an_unknown_language(tmp_path):
