@@ -150,7 +150,7 @@ def persons_card(lang: str, view: View) -> html.Section | html.P:
         ],
         lang,
         axis_title=_("People"),
-        wrap=40,
+        names_above=True,  # institutions' names with the month are long: above the bars they fit a phone
     )
     message = (
         N_(
