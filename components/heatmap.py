@@ -6,6 +6,47 @@ import plotly.graph_objects as go
 
 from .charts.theme import FONT, NO_DATA_COLOUR, SEQUENTIAL, axis_title, base_layout, colour, separators
 
+# Characters per line of a column's header: a heat map that scrolls on a phone gives a column about 60 px,
+# eight characters of 11 px text; a longer word is split where two consonants meet ("государ-ственные").
+HEADER_CHARS = 8
+HEADER_FONT_PX = 11
+VOWELS = set("aeiouyаәеёиіоөуұүыэюяAEIOUYАӘЕЁИІОӨУҰҮЫЭЮЯ")
+
+
+def _consonant(letter: str) -> bool:
+    """Whether a letter is a consonant (a soft or hard sign is not: a word is never split before one)."""
+    return letter.isalpha() and letter not in VOWELS and letter not in "ьъЬЪ"
+
+
+def _split_word(word: str, width: int) -> list[str]:
+    """A word longer than `width` as pieces of at most `width` characters (hyphen included), each split
+    between two consonants as near the middle of what is left as fits; a word without such a place stays whole."""
+    pieces = []
+    while len(word) > width:
+        places = [
+            index
+            for index in range(2, min(width - 1, len(word) - 2) + 1)
+            if _consonant(word[index - 1]) and _consonant(word[index]) and word[index] not in "йЙ"
+        ]
+        if not places:
+            break
+        place = min(places, key=lambda index: abs(index - len(word) / 2))
+        pieces.append(word[:place] + "-")
+        word = word[place:]
+    return [*pieces, word]
+
+
+def header_label(label: str, width: int = HEADER_CHARS) -> str:
+    """A column's header over lines of at most `width` characters (`<br>`), long words split (see `_split_word`)."""
+    lines: list[str] = []
+    for word in label.replace("<br>", " ").split():
+        for piece in _split_word(word, width):
+            if lines and not lines[-1].endswith("-") and len(lines[-1]) + 1 + len(piece) <= width:
+                lines[-1] += " " + piece
+            else:
+                lines.append(piece)
+    return "<br>".join(lines)
+
 
 def share_heatmap(
     columns: list[str],
@@ -25,6 +66,8 @@ def share_heatmap(
     a column (one of `columns`) to outline and head in bold: the one a reader chose.
     """
     missing = [[1 if share is None else None for share in row] for row in shares]
+    # The headers as written, narrow enough that neighbouring columns' never meet (`highlight` names one as given).
+    given, columns = columns, [header_label(column) for column in columns]
     figure = go.Figure()
     figure.add_trace(
         go.Heatmap(
@@ -75,9 +118,12 @@ def share_heatmap(
     base_layout(figure, height=max(300, 24 * len(rows) + 110))
     figure.update_layout(separators=separators(lang), margin={"l": 8, "r": 8, "t": 64, "b": 8})
     figure.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=rows, showgrid=False)
-    figure.update_xaxes(side="top", categoryorder="array", categoryarray=columns, showgrid=False, tickangle=0)
-    if highlight in columns:
-        _highlight_column(figure, columns, rows, columns.index(highlight))
+    figure.update_xaxes(
+        side="top", categoryorder="array", categoryarray=columns, showgrid=False, tickangle=0,
+        tickfont={"size": HEADER_FONT_PX},
+    )  # fmt: skip
+    if highlight in given:
+        _highlight_column(figure, columns, rows, given.index(highlight))
     return figure
 
 

@@ -18,7 +18,7 @@ from .stage_bars import MODEBAR_PX, wrap
 
 PANEL_PX = 190
 TITLE_LINE_PX = 18
-TITLE_CHARS = 26
+TITLE_CHARS = 22  # characters per line of a panel's bold title: fits a 320 px phone
 YEAR_WIDTH = 0.7
 
 

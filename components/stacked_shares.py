@@ -16,7 +16,7 @@ from .charts.theme import NO_DATA_COLOUR, base_layout, colour, separators
 ROW_HEIGHT = 52  # px per row: the row's name (one line) above a bar
 LINE_HEIGHT = 15  # px more per row for each further line of the longest name
 BAR_SHARE = 0.45  # of a row's height taken by the bar
-NAME_WRAP = 40  # characters per line of a row's name: fits a 320 px phone
+NAME_WRAP = 30  # characters per line of a row's name: fits a 320 px phone (about 240 px of 12 px text)
 
 
 @dataclass

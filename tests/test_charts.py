@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from components.charts.bars import bar_figure, bars_figure, wrap_label
+from components.charts.bars import NAME_ABOVE_WRAP, VALUE_TICKS, bar_figure, bars_figure, wrap_label
 from components.charts.spec import BarChart, BarSeries, Reference
 from components.charts.theme import COLOURS, NO_DATA_COLOUR, colour, separators
-from components.heatmap import share_heatmap
+from components.heatmap import HEADER_CHARS, header_label, share_heatmap
 from components.small_multiple import trend_bars
-from components.span_bars import SpanBar, SpanPanel, span_panels
-from components.stacked_shares import Segment, stacked_share_bars
+from components.span_bars import TITLE_CHARS, SpanBar, SpanPanel, span_panels
+from components.stacked_shares import NAME_WRAP, Segment, stacked_share_bars
 from components.stage_bars import LabelledBar, labelled_bars
 
 
@@ -58,6 +58,67 @@ def test_the_reference_line_and_its_label_sit_at_the_value_and_the_axis_leaves_r
     assert line.x0 == line.x1 == 4.0 and line.line.dash == "dash"
     assert figure.layout.annotations[0].text == "mandate: 4 years"
     assert figure.layout.xaxis.range[1] > 4.0
+
+
+def test_the_reference_label_sits_above_the_plot_ends_at_the_line_past_the_axis_middle_and_goes_over_lines():
+    low = bar_figure(BarChart([series([20.0, 1.0])], reference=Reference(6.0, "Kazakhstan: 6.0")), "en")
+    high = bar_figure(BarChart([series([20.0, 1.0])], reference=Reference(15.0, "Kazakhstan: 15.0")), "en")
+    for figure in (low, high):
+        (label,) = figure.layout.annotations
+        # Above the plot (paper y = 1, anchored at its bottom): no bar's value label is up there.
+        assert label.yref == "paper" and label.y == 1 and label.yanchor == "bottom"
+        assert figure.layout.margin.t >= 30
+    assert low.layout.annotations[0].xanchor == "left" and high.layout.annotations[0].xanchor == "right"
+    long_label = "Kazakhstan as a whole: 6.1 per 1,000"
+    wrapped = bar_figure(BarChart([series([20.0, 1.0])], reference=Reference(6.0, long_label)), "en")
+    assert "<br>" in wrapped.layout.annotations[0].text
+    assert wrapped.layout.annotations[0].text.replace("<br>", " ") == long_label
+    assert wrapped.layout.margin.t > low.layout.margin.t
+
+
+def test_a_value_axis_has_few_ticks_and_its_title_goes_over_lines():
+    spec = BarChart([series([700.0, 20.0])], axis_title="Per 1,000 prisoners held in the region")
+    axis = bar_figure(spec, "en").layout.xaxis
+    assert axis.nticks == VALUE_TICKS <= 3
+    assert "<br>" in axis.title.text and axis.title.text.replace("<br>", " ") == spec.axis_title
+    # Labels of 1 000 and more: two ticks, 0 and the round number below the axis's end.
+    assert list(bar_figure(BarChart([series([4568.0, 20.0])]), "en").layout.xaxis.tickvals) == [0, 4000]
+    assert axis.tickvals is None
+    upright = bar_figure(BarChart([series([0.5])], horizontal=False, axis_title=spec.axis_title), "en")
+    assert upright.layout.yaxis.title.text == spec.axis_title  # along the height: one line
+
+
+def test_names_above_the_bars_leave_the_bars_the_full_width():
+    long_name = "Pre-trial investigations registered after the visits on the facts found"
+    bars = BarSeries("Number", ["Disciplinary", long_name], [337.0, 3.0], ["337 persons", "3 cases"], ["", ""])
+    figure = bar_figure(BarChart([bars], names_above=True), "en")
+    # No names beside the bars: each is written above its own bar, from the axis's start, over lines.
+    assert figure.layout.yaxis.showticklabels is False
+    names = [annotation.text for annotation in figure.layout.annotations]
+    assert [name.replace("<br>", " ") for name in names] == ["Disciplinary", long_name]
+    assert all(len(line) <= NAME_ABOVE_WRAP for name in names for line in name.split("<br>"))
+    assert all(annotation.x == 0 and annotation.xanchor == "left" for annotation in figure.layout.annotations)
+    # The bar fills the bottom of its row (it ends at the row's edge, 0.5 past the category), the name
+    # the rest of the row above it: its bottom is the bar's top.
+    bar = figure.data[0]
+    assert bar.offset + bar.width == pytest.approx(0.5)
+    assert [a.y for a in figure.layout.annotations] == pytest.approx([0.5 - bar.width, 1.5 - bar.width])
+    assert all(a.yanchor == "bottom" for a in figure.layout.annotations)
+    # The rows grow with the names' lines.
+    short = bar_figure(
+        BarChart([BarSeries("Number", ["A", "B"], [1.0, 2.0], ["1", "2"], ["", ""])], names_above=True), "en"
+    )
+    assert figure.layout.height > short.layout.height
+
+
+def test_names_above_grouped_bars_put_each_series_bar_under_the_name():
+    first = BarSeries("Mandated", ["MIA", "MoH"], [100.0, 50.0], ["100", "50"], ["", ""])
+    second = BarSeries("Visits", ["MIA", "MoH"], [10.0, 5.0], ["10", "5"], ["", ""], colour="orange")
+    figure = bar_figure(BarChart([first, second], names_above=True), "en")
+    one, two = figure.data
+    assert one.offset + one.width == pytest.approx(two.offset)  # side by side, the second under the first
+    assert two.offset + two.width == pytest.approx(0.5)
+    assert figure.layout.annotations[0].y == pytest.approx(one.offset)  # the name above both
 
 
 def test_several_series_get_a_legend_and_one_series_none():
@@ -131,6 +192,29 @@ def test_a_long_row_name_goes_over_lines_and_the_rows_grow_to_hold_it():
     wrapped = stacked_share_bars([*names[:5], long_name], segments, [None] * 6, "en")
     assert "<br>" in wrapped.layout.annotations[5].text
     assert wrapped.layout.height > short.layout.height
+
+
+def test_a_stacked_rows_name_and_a_panels_title_keep_lines_that_fit_a_phone():
+    long_name = "Regional representatives · Penal System Committee and its institutions"
+    segments = [Segment("fulfilled", [0.5], "green", ["50%"], [""])]
+    figure = stacked_share_bars([long_name], segments, [None], "en")
+    assert NAME_WRAP <= 30 and all(len(line) <= NAME_WRAP for line in figure.layout.annotations[0].text.split("<br>"))
+    title = "Investigations ended for lack of evidence of a crime (cases)"
+    panels = span_panels([SpanPanel(title, [SpanBar(2020, 2020, 5.0, "5")])], "en", 2020, 2020, "n/p")
+    written = panels.layout.annotations[0].text
+    lines = written.removeprefix("<b>").removesuffix("</b>").split("<br>")
+    assert TITLE_CHARS <= 22 and all(len(line) <= TITLE_CHARS for line in lines), written
+
+
+def test_heat_map_headers_go_over_narrow_lines_and_split_a_long_word_between_consonants():
+    assert header_label("Все государственные органы") == "Все<br>государ-<br>ственные<br>органы"
+    assert header_label("Penal System Committee") == "Penal<br>System<br>Com-<br>mittee"
+    assert header_label("МВД") == "МВД"
+    figure = share_heatmap(
+        ["MIA", "All state bodies"], ["Almaty"], [[0.2, 0.3]], [["20%", "30%"]], [["", ""]], "n/p", "en"
+    )
+    assert list(figure.data[1].x) == ["MIA", "All<br>state<br>bodies"]
+    assert all(len(line) <= HEADER_CHARS for column in figure.data[1].x for line in column.split("<br>"))
 
 
 def test_the_heat_map_never_colours_a_missing_cell():

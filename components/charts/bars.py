@@ -7,6 +7,7 @@ bar of any length, only its words at the axis).
 
 from __future__ import annotations
 
+import math
 import textwrap
 
 import plotly.graph_objects as go
@@ -20,6 +21,17 @@ INVISIBLE = "rgba(0,0,0,0)"
 LEGEND_WRAP = 24
 # Width of a character of a value label (12-13 px system font, digits and Cyrillic), for the room kept beside bars.
 LABEL_PX_PER_CHAR = 7.5
+# Characters per line of a name written above its bar (`BarChart.names_above`): a line fits a 320 px phone's
+# plot (about 240 px of 12 px text).
+NAME_ABOVE_WRAP = 30
+NAME_LINE_PX = 15  # px per line of a name above its bar
+BAR_PX = 22  # px of a bar's thickness (one series) in a chart whose names are above the bars
+# At most this many ticks on a value axis: plotly keeps at least four whatever the axis's length, and on a
+# phone they collide; every bar carries its value, so the axis only gives the scale.
+VALUE_TICKS = 3
+# Characters per line of a value axis's title: it is centred under a phone's narrow plot, long row names beside it.
+AXIS_TITLE_WRAP = 16
+REFERENCE_WRAP = 16  # characters per line of a reference line's label beside the line
 
 
 def wrap_label(text: str, width: int | None = 16) -> str:
@@ -37,6 +49,7 @@ def wrap_lines(text: str, width: int, break_words: bool = False) -> list[str]:
 def bar_figure(spec: BarChart, lang: str) -> go.Figure:
     """Bars with their values written on them, an optional reference line, a legend when there are several series."""
     horizontal, series = spec.horizontal, spec.series
+    names_above = spec.names_above and horizontal
     value_key, category_key = ("x", "y") if horizontal else ("y", "x")
     traces = [
         go.Bar(
@@ -44,7 +57,9 @@ def bar_figure(spec: BarChart, lang: str) -> go.Figure:
             name=wrap_label(item.name, LEGEND_WRAP),
             **{
                 value_key: [value if value is not None else 0 for value in item.values],
-                category_key: [wrap_label(category, spec.wrap) for category in item.categories],
+                category_key: [
+                    category if names_above else wrap_label(category, spec.wrap) for category in item.categories
+                ],
             },
             orientation="h" if horizontal else "v",
             text=item.labels,
@@ -68,21 +83,48 @@ def bar_figure(spec: BarChart, lang: str) -> go.Figure:
     legend = len(series) > 1
     # Room for the legend above the plot as a phone shows it: one entry under another.
     legend_height = sum(18 * (wrap_label(item.name, LEGEND_WRAP).count("<br>") + 1) for item in series) if legend else 0
-    base_layout(
-        figure,
-        spec.height or (max(260, rows * (per_row + 14 * (lines - 1)) + 90 + legend_height) if horizontal else 380),
-        legend=legend,
-    )
+    if names_above:
+        names = _names_above(series)
+        name_lines = max((name.count("<br>") + 1 for name in names.values()), default=1)
+        bars_px = BAR_PX * (1 if spec.barmode == "stack" else max(len(series), 1))  # a row's bars, side by side
+        row_px = bars_px + NAME_LINE_PX * name_lines + 10
+        default_height = max(200, rows * row_px + 80 + legend_height)
+    else:
+        default_height = max(260, rows * (per_row + 14 * (lines - 1)) + 90 + legend_height) if horizontal else 380
+    base_layout(figure, spec.height or default_height, legend=legend)
+    value_range = _value_range(series, spec.reference, spec.horizontal)
+    reference = reference_layout(spec.reference, horizontal, value_range[1]) if spec.reference is not None else {}
     value_axis = {
-        "title": {"text": axis_title(spec.axis_title)},
+        # Under horizontal bars the title goes over lines rather than out of a phone's narrow plot (an upright
+        # axis's title runs along the chart's height, and lines there would only narrow the plot).
+        "title": {
+            "text": wrap_label(axis_title(spec.axis_title), AXIS_TITLE_WRAP)
+            if horizontal and spec.axis_title
+            else axis_title(spec.axis_title)
+        },
+        "nticks": VALUE_TICKS if horizontal else None,
         "rangemode": "tozero",
         "tickformat": ".0%" if spec.percent_axis else None,
-        "range": _value_range(series, spec.reference, spec.horizontal),
-        "tickvals": [0, 0.2, 0.4, 0.6, 0.8, 1.0] if spec.percent_axis else None,
+        "range": value_range,
+        "tickvals": [0, 0.2, 0.4, 0.6, 0.8, 1.0] if spec.percent_axis else _long_ticks(value_range[1], horizontal),
         "tickangle": 0,
-        # plotly spaces the ticks by the axis's length: 5 on a desktop, 2-3 on a phone, none colliding.
     }
     category_axis = {"title": {"text": None}, "autorange": "reversed" if horizontal else None, "type": "category"}
+    annotations = []
+    if names_above:
+        category_axis["showticklabels"] = False
+        # In each category's slot (1 on the category axis) the bars sit at the bottom, the name fills the rest
+        # above them: the name's room is inside its own row, so the first name is never cut at the top.
+        bar_width, total = BAR_PX / row_px, bars_px / row_px
+        for index, trace in enumerate(figure.data):
+            trace.update(width=bar_width, offset=0.5 - total + (0 if spec.barmode == "stack" else index * bar_width))
+        annotations = [
+            {
+                "x": 0, "y": position + 0.5 - total, "xref": "x", "yref": "y", "text": name, "showarrow": False,
+                "xanchor": "left", "yanchor": "bottom", "align": "left", "font": {"size": 12},
+            }
+            for position, name in enumerate(names.values())
+        ]  # fmt: skip
     # One layout update (each one costs plotly a validation pass; a page draws a dozen of these charts).
     figure.update_layout(
         separators=separators(lang),
@@ -90,7 +132,7 @@ def bar_figure(spec: BarChart, lang: str) -> go.Figure:
         bargap=0.25,
         legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0, "traceorder": "normal"},
         **{f"{value_key}axis": value_axis, f"{category_key}axis": category_axis},
-        **(reference_layout(spec.reference, horizontal) if spec.reference is not None else {}),
+        **{**reference, "annotations": annotations + reference.get("annotations", [])},
     )
     if horizontal:
         # plotly's automargin ignores text outside the bars: keep room at the right for the longest value
@@ -99,6 +141,24 @@ def bar_figure(spec: BarChart, lang: str) -> go.Figure:
         if outside:
             figure.update_layout(margin={"r": 8 + round(LABEL_PX_PER_CHAR * max(len(label) for label in outside))})
     return figure
+
+
+def _names_above(series: list[BarSeries]) -> dict[str, str]:
+    """Each category's name as written above its bar (over lines), in the order the bars come."""
+    names: dict[str, str] = {}
+    for item in series:
+        for category in item.categories:
+            names.setdefault(category, wrap_label(category, NAME_ABOVE_WRAP))
+    return names
+
+
+def _long_ticks(top: float, horizontal: bool) -> list[float] | None:
+    """Two ticks, 0 and the round number below `top` (4 000 up to 4 999), when the ticks' labels are long
+    (1 000 and more) on a value axis beside horizontal bars: three of them collide on a phone. None: plotly's."""
+    if not horizontal or top < 1000:
+        return None
+    power = 10 ** math.floor(math.log10(top))
+    return [0, math.floor(top / power) * power]
 
 
 def bar_colours(item: BarSeries) -> list[str]:
@@ -125,25 +185,23 @@ def _value_range(series: list[BarSeries], reference: Reference | None, horizonta
     return [0, top * (1.05 if horizontal else 1.3)]
 
 
-def reference_layout(reference: Reference, horizontal: bool) -> dict:
+def reference_layout(reference: Reference, horizontal: bool, top: float | None = None) -> dict:
     """The dashed reference line across the value axis and its label, as layout properties.
 
-    The label sits above the plot (horizontal bars) or on a light box at the left edge (vertical
-    bars), so it never lies on a bar's value label.
+    The label sits above the plot (horizontal bars: beside the line, on the side where the axis has room
+    up to `top`, its end) or on a light box at the left edge (vertical bars), so it never lies on a bar's
+    value label.
     """
     line = {"color": colour("reference"), "width": 2, "dash": "dash"}
-    if horizontal and reference.at_foot:
+    if horizontal:
         shape = {"type": "line", "x0": reference.value, "x1": reference.value, "yref": "paper", "y0": 0, "y1": 1}
-        line["width"] = 1.5
-        label = {
-            "x": reference.value, "y": 0, "yref": "paper", "xanchor": "left", "yanchor": "bottom", "xshift": 4,
-            "bgcolor": "rgba(255,255,255,0.85)",
-        }  # fmt: skip
-        margin = {}
-    elif horizontal:
-        shape = {"type": "line", "x0": reference.value, "x1": reference.value, "yref": "paper", "y0": 0, "y1": 1}
-        label = {"x": reference.value, "y": 1, "yref": "paper", "xanchor": "left", "yanchor": "bottom"}
-        margin = {"l": 8, "r": 8, "t": 30, "b": 8}
+        # Past the middle of the axis the label ends at the line, so it never runs off the chart's right edge;
+        # it goes over lines that fit beside the line on a phone's narrow plot, the top margin holding them.
+        anchor = "right" if top and reference.value > top / 2 else "left"
+        text = wrap_label(reference.label, REFERENCE_WRAP)
+        label = {"x": reference.value, "y": 1, "yref": "paper", "xanchor": anchor, "yanchor": "bottom"}
+        label.update(align=anchor, text=text)
+        margin = {"l": 8, "r": 8, "t": 30 + NAME_LINE_PX * text.count("<br>"), "b": 8}
     else:
         shape = {"type": "line", "y0": reference.value, "y1": reference.value, "xref": "paper", "x0": 0, "x1": 1}
         label = {
@@ -159,7 +217,7 @@ def reference_layout(reference: Reference, horizontal: bool) -> dict:
         # Under the bars and their value labels, which carry a white halo (assets/dashboard.css): the dashed
         # line never strikes through a number.
         "shapes": [{**shape, "line": line, "layer": "below"}],
-        "annotations": [{**label, "text": reference.label, "showarrow": False, "font": {"size": 12}}],
+        "annotations": [{"text": reference.label, **label, "showarrow": False, "font": {"size": 12}}],
         **({"margin": margin} if margin else {}),
     }
 

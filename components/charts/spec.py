@@ -30,7 +30,6 @@ class Reference:
 
     value: float
     label: str
-    at_foot: bool = False  # label at the foot of the line, right of it (ranked bars: the shortest is there)
 
 
 @dataclass
@@ -45,3 +44,6 @@ class BarChart:
     percent_axis: bool = False
     height: int | None = None
     wrap: int | None = 16  # characters per line of a category name; None keeps names whole
+    # Horizontal bars: each category's name written above its bar (over up to NAME_ABOVE_WRAP characters a
+    # line), not beside it, so long names leave the bars the chart's full width on a phone.
+    names_above: bool = False

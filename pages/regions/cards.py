@@ -11,7 +11,7 @@ from components.charts.bars import bar_figure, bars_figure
 from components.charts.spec import BarChart, BarSeries, Reference
 from components.formatting import format_number, format_period, format_value
 from components.i18n import translator
-from components.map import MAP_ATTRIBUTION, MAP_CONFIG, region_map
+from components.map import MAP_ATTRIBUTION, MAP_CONFIG, map_key, region_map
 from components.units import count_with_unit, counted, n_, unit_label
 from data_access.queries.regions import national_rate, region_detail, region_rates
 
@@ -113,6 +113,8 @@ def map_card(lang: str, metric_key: str, region: str | None) -> html.Section:
         download=("regions.metric", {"metric": metric_key}),
         graph_config=MAP_CONFIG,
         extra=[
+            # The cities' numbers and values, and any region's value the map has no room to write.
+            map_key(frame, lang),
             *caution_note(data.frame, metric, lang, "regions-map"),
             html.P(
                 _("Select a region on the map, in the ranking or in the list above to see its figures."),
@@ -134,7 +136,7 @@ def bar_card(lang: str, metric_key: str, region: str | None) -> html.Section:
     reference = None
     if metric.column == "rate" and national["rate"] is not None:
         label = _("Kazakhstan: {value}").format(value=format_value(national["rate"], metric.unit, lang))
-        reference = Reference(national["rate"], label, at_foot=True)
+        reference = Reference(national["rate"], label)
     figure = bar_figure(
         BarChart(
             [

@@ -150,7 +150,7 @@ def persons_card(lang: str, view: View) -> html.Section | html.P:
         ],
         lang,
         axis_title=_("People"),
-        wrap=40,
+        names_above=True,  # institutions' names with the month are long: above the bars they fit a phone
     )
     message = (
         N_(
@@ -253,6 +253,7 @@ def outcomes_card(lang: str, view: View) -> html.Section | html.P:
         ],
         lang,
         axis_title=_("Number"),
+        names_above=True,  # the steps' names are long: above the bars they leave them the width of a phone
     )
     summary = "; ".join(f"{n}: {label}" for n, label in zip(names, labels, strict=True)) + "."
     return chart_card(
