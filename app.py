@@ -22,7 +22,7 @@ from web.chrome import page_chrome
 from web.delivery import DeliveredDash, speed_up
 from web.routes import register_routes
 from web.security import register_security_headers
-from web.startup import prepare_database
+from web.startup import prepare_database, warm_up
 
 logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
 settings = load_settings()
@@ -82,4 +82,5 @@ app = create_app()
 server = app.server
 
 if __name__ == "__main__":
+    warm_up(server)  # Dash's set-up done before the threaded server takes requests (web/startup.py)
     app.run(host="127.0.0.1", port=8050, debug=settings.debug)

@@ -18,3 +18,10 @@ threads = int(os.environ.get("GUNICORN_THREADS", "8"))
 timeout = 30
 graceful_timeout = 30
 keepalive = 5
+
+
+def post_worker_init(worker) -> None:
+    """Before the worker takes connections: Dash's set-up done by one request (web/startup.py warm_up)."""
+    from web.startup import warm_up
+
+    warm_up(worker.wsgi)

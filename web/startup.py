@@ -67,3 +67,14 @@ def prepare_database(server: flask.Flask, settings: Settings) -> None:
         from .routes import unavailable_response
 
         return unavailable_response()
+
+
+def warm_up(server: flask.Flask) -> None:
+    """One request through the app before a process takes connections.
+
+    Dash finishes setting itself up (the list of scripts it may serve) on a process's first request,
+    and marks that done before it is: a second request arriving meanwhile on another thread is
+    answered as if no script existed (404), and a browser's first page load fetches a dozen scripts at
+    once, so the page never started. gunicorn.conf.py calls this in each worker, app.py before serving.
+    """
+    server.test_client().get("/healthz")

@@ -49,7 +49,7 @@ def test_data_page_renders_in_each_language_without_errors_or_third_party_reques
     assert foreign_requests(browser, live_server) == []
     # Every dataset has its three downloads, and the whole package its link.
     links = [a.get_attribute("href") for a in browser.find_elements("css selector", ".data-downloads a")]
-    assert len(links) == 3 * (13 + 7)  # 13 datasets, 7 topics
+    assert len(links) == 3 * (14 + 7)  # 14 datasets (release 2026.2 adds its list of changes), 7 topics
     assert all(f"lang={lang}" in link for link in links)
     assert (
         browser.find_element("id", "data-package-link")
