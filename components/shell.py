@@ -76,7 +76,7 @@ def footer(lang: str, release: dict | None = None) -> html.Footer:
                 )
             )
         )
-    parts.append(html.P(_(MAP_ATTRIBUTION)))
+    parts.append(html.P(_(MAP_ATTRIBUTION), className="map-credit"))
     parts.append(
         html.P(
             [

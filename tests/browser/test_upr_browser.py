@@ -38,7 +38,7 @@ SOURCE_CITED = {
     "kk": "2026 жылғы арнайы баяндама, 4-бөлім, 3-сурет",
 }
 PREPARING = {"en": "is being prepared", "ru": "готовится", "kk": "дайындалып жатыр"}
-PUBLISHED = dt.date(2026, 11, 30)  # the bundled release's date (data/release/release.csv)
+PUBLISHED = dt.date(2026, 12, 7)  # release 2026.2
 PUBLIC = "https://ombudsman.example"
 BUILD_SECONDS = 120  # the "a minute later", with room for a busy 2-core machine
 
